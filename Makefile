@@ -1,0 +1,61 @@
+# The everyday commands. `make` sets everything up and runs the main job (update the
+# catalogues, build every language); `make test` runs the test suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+MI     := $(BIN)/marp-i18n
+
+.PHONY: all deps python node gettext update build render check test lint bench fuzz clean
+
+all: deps update build
+
+deps: python node gettext
+
+python: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# The pinned Marp (package-lock.json) for rendering and for the structure tests.
+node: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: Marp rendering and the Marp structure tests are skipped"; fi
+
+# GNU gettext (msgcat, msgfmt) proves the catalogues are canonical; installed as root.
+gettext:
+	@command -v msgcat >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && apt-get install -y -qq gettext >/dev/null; \
+	  else echo "msgcat not found and cannot install it: the gettext tests are skipped"; fi; }
+
+update: python
+	$(MI) update
+
+build: python
+	$(MI) build
+
+render: deps build
+	$(MI) render
+
+check: python
+	$(MI) check
+
+test: deps
+	$(BIN)/pytest -n auto -q
+
+lint: python
+	$(BIN)/ruff check i18n tests
+	$(BIN)/ruff format --check i18n tests
+	$(BIN)/mypy
+
+bench: python
+	$(BIN)/python tools/bench.py
+
+fuzz: python
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q -p no:xdist tests/test_properties.py tests/test_robustness.py
+
+clean:
+	rm -rf build

@@ -1,0 +1,146 @@
+"""Deck + translations → the translated deck text.
+
+Kept text is copied; each unit is replaced by its translation laid out the way the
+source was (continuation prefixes, line endings, note wrapping, YAML quoting). A
+translation the structure guard refuses is reported and the source text is used.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+from i18n.errors import TranslationRefused
+from i18n.guard import guard_front_matter, guard_unit
+from i18n.model import Deck, Unit
+from i18n.segment.marp_yaml import read_marp_yaml
+from i18n.segment.parser import marp_parser
+from i18n.source import line_start
+
+Locate = Callable[[str], tuple[str, int | None]]
+"""msgid → (PO file, line) of its entry, so messages say where to fix a translation."""
+
+Edit = tuple[int, int, str]
+"""Replace ``deck.text[start:end]`` by the string."""
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """A built deck and the translations refused on the way."""
+
+    text: str
+    refused: tuple[TranslationRefused, ...]
+
+
+def render(unit: Unit, translation: str, column: int = 0) -> str:
+    """The deck text for ``translation`` in the unit's place; ``column`` is where it starts."""
+    layout = unit.layout
+    if layout.yaml_style is not None:
+        return yaml_scalar(translation, layout.yaml_style)
+    if unit.kind == "speaker note":
+        flat = " ".join(translation.split())
+        if not layout.wrap:
+            return flat
+        lines = textwrap.wrap(
+            flat,
+            width=layout.wrap,
+            initial_indent=" " * column,
+            subsequent_indent=layout.continuation,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        lines[0] = lines[0][column:]
+        return layout.newline.join(lines)
+    return (layout.newline + layout.continuation).join(translation.split("\n"))
+
+
+def yaml_scalar(value: str, style: str) -> str:
+    """``value`` written in a YAML scalar style (block styles become double-quoted)."""
+    if style == "double":
+        return json.dumps(value, ensure_ascii=False)[1:-1]
+    if style == "single":
+        return value.replace("'", "''")
+    if style == "plain":
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def assemble(
+    deck: Deck,
+    translations: Mapping[str, str],
+    lang: str | None = None,
+    locate: Locate | None = None,
+) -> Built:
+    """The deck with every translated unit replaced and, given ``lang``, Marp's ``lang``
+    global directive set (value replaced, key inserted, or a front matter created)."""
+    edits: list[Edit] = []
+    refused: list[TranslationRefused] = []
+    md: MarkdownIt | None = None
+    for unit in deck.units:
+        translation = translations.get(unit.msgid)
+        if not translation or translation == unit.msgid:
+            continue  # the source text stays, byte for byte
+        column = unit.start - line_start(deck.text, unit.start)
+        text = render(unit, translation, column)
+        if md is None:
+            md = marp_parser(front_matter=False)
+        problem = guard_unit(unit, translation, md)
+        if problem is None and unit.kind == "front matter":
+            problem = _front_matter_problem(deck, unit, text, translation)
+        if problem is None:
+            edits.append((unit.start, unit.end, text))
+            continue
+        path, line = locate(unit.msgid) if locate else (deck.path, None)
+        refused.append(
+            TranslationRefused(
+                path,
+                line,
+                f"translation refused: {problem}; the source text is used for {_short(unit.msgid)}",
+                "fix the msgstr",
+            )
+        )
+    if lang is not None:
+        edits.append(_lang_edit(deck, lang))
+    return Built(_apply(deck.text, edits), tuple(refused))
+
+
+def _apply(text: str, edits: list[Edit]) -> str:
+    out: list[str] = []
+    pos = 0
+    for start, end, new in sorted(edits, key=lambda e: (e[0], e[1])):
+        out.append(text[pos:start])
+        out.append(new)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _lang_edit(deck: Deck, lang: str) -> Edit:
+    nl = deck.newline
+    if deck.lang is not None:
+        return (*deck.lang, lang)
+    if deck.front_matter is not None:
+        start, end = deck.front_matter
+        if start == end:  # empty front matter: the key goes before the closing ---
+            return (start, start, f"lang: {lang}{nl}")
+        return (end, end, f"{nl}lang: {lang}")
+    top = 1 if deck.text.startswith("\ufeff") else 0
+    return (top, top, f"---{nl}lang: {lang}{nl}---{nl}{nl}")
+
+
+def _front_matter_problem(deck: Deck, unit: Unit, text: str, translation: str) -> str | None:
+    assert deck.front_matter is not None
+    start, end = deck.front_matter
+    before = read_marp_yaml(deck.text[start:end]) or {}
+    after = read_marp_yaml(deck.text[start : unit.start] + text + deck.text[unit.end : end])
+    return guard_front_matter(before, after, unit.key, translation)
+
+
+def _short(msgid: str) -> str:
+    first = msgid.split("\n", 1)[0]
+    more = len(first) > 60 or "\n" in msgid
+    return json.dumps(first[:60] + ("…" if more else ""), ensure_ascii=False)

@@ -1,0 +1,1 @@
+"""Units ↔ gettext catalogues: the only home of polib and translate-toolkit."""

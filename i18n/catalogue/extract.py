@@ -1,0 +1,62 @@
+"""Deck → POT: one entry per distinct msgid, with where it sits and what it is."""
+
+from __future__ import annotations
+
+import re
+
+import polib
+
+from i18n.model import Deck
+
+_VARIABLE = re.compile(r"%[A-Z][A-Z0-9_]*%")
+_PLAIN_KINDS = frozenset({"front matter"})
+
+
+def deck_template(deck: Deck, reference: str, *, line_numbers: bool = False) -> polib.POFile:
+    """The POT of a deck; ``reference`` is the deck path written in ``#:`` comments.
+
+    Equal msgids share one entry (gettext's rule), keeping every ``#.`` location.
+    Flags tell Weblate how to check the text: ``md-text`` for Markdown,
+    ``placeholders:`` for the renderer's ``%VARIABLE%`` substitutions.
+    """
+    pot = polib.POFile(wrapwidth=79)
+    by_msgid: dict[str, polib.POEntry] = {}
+    for unit in deck.units:
+        entry = by_msgid.get(unit.msgid)
+        occurrence = (reference, str(unit.line) if line_numbers else "")
+        if entry is None:
+            entry = polib.POEntry(msgid=unit.msgid, msgstr="", comment=unit.comment)
+            entry.occurrences = [occurrence]
+            if unit.kind not in _PLAIN_KINDS:
+                entry.flags.append("md-text")
+            variables = sorted(set(_VARIABLE.findall(unit.msgid)))
+            if variables:
+                entry.flags.append("placeholders:" + ":".join(f'"{v}"' for v in variables))
+            by_msgid[unit.msgid] = entry
+            pot.append(entry)
+            continue
+        if unit.comment not in entry.comment.split("\n"):
+            entry.comment += "\n" + unit.comment
+        if occurrence not in entry.occurrences:
+            entry.occurrences.append(occurrence)
+    return pot
+
+
+def template_text(
+    deck: Deck, reference: str, old_text: str | None, now: str, *, line_numbers: bool = False
+) -> str:
+    """The POT file text; keeps the old POT-Creation-Date when nothing else changed,
+    so re-running ``extract`` on an unchanged deck rewrites no byte."""
+    from i18n.catalogue.header import template_header
+    from i18n.catalogue.pofile import catalogue_text
+
+    pot = deck_template(deck, reference, line_numbers=line_numbers)
+    if old_text is not None:
+        match = re.search(r'^"POT-Creation-Date: ([^"\\]*)\\n"$', old_text, re.MULTILINE)
+        if match:
+            template_header(pot, deck, match.group(1))
+            text = catalogue_text(pot)
+            if text == old_text:
+                return text
+    template_header(pot, deck, now)
+    return catalogue_text(pot)

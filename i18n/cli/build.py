@@ -1,0 +1,55 @@
+"""``marp-i18n build``: one translated deck per deck and language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from i18n.cli.common import echo_err, folder_options, keys_option, lang_option, make_config
+
+
+@click.command()
+@folder_options("slides", "locales", "build")
+@lang_option
+@keys_option
+@click.option(
+    "--set-lang/--no-set-lang",
+    default=True,
+    show_default=True,
+    help="Set Marp's lang directive to the language in every built deck.",
+)
+@click.option("--strict", is_flag=True, help="A refused translation is an error (exit 2).")
+def build(
+    config_path: Path | None,
+    slides: Path | None,
+    locales: Path | None,
+    build: Path | None,
+    langs: tuple[str, ...],
+    keys: tuple[str, ...],
+    set_lang: bool,
+    strict: bool,
+) -> int:
+    """Write build/<lang>/<deck>.md for the source language and every target language.
+
+    Untranslated and fuzzy entries fall back to the source text. A translation that
+    would change a slide's structure is refused with a warning naming the PO file and
+    line, and the source text is used.
+    """
+    from i18n.build import build_language
+
+    config = make_config(
+        config_path, slides=slides, locales=locales, build=build, keys=keys, langs=langs
+    )
+    languages = config.languages if langs else (config.source_language, *config.languages)
+    failed = False
+    for lang in dict.fromkeys(languages):
+        report = build_language(config, lang, set_lang=set_lang, strict=strict)
+        for message in report.messages:
+            echo_err(message)
+        for line in report.written:
+            click.echo(line)
+        failed = failed or report.failed
+    return 2 if failed else 0
+
+

@@ -1,0 +1,68 @@
+"""``marp-i18n render``: built decks to HTML (and PDF) with marp-cli, one line per deck."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from i18n.errors import ConfigError
+
+
+@click.command()
+@click.option(
+    "--build",
+    "build_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default="build",
+    show_default=True,
+    help="Folder with one built folder per language.",
+)
+@click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    metavar="LANG",
+    help="Language to render (repeatable). Default: every language folder in --build.",
+)
+@click.option(
+    "--pdf/--no-pdf",
+    default=None,
+    help="Also write PDFs. Default: when Chromium is found (CHROME_PATH, chromium, ...).",
+)
+@click.option(
+    "--marp",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default="node_modules/.bin/marp",
+    show_default=True,
+    help="The marp-cli executable (installed by `npm ci`).",
+)
+def render(build_dir: Path, langs: tuple[str, ...], pdf: bool | None, marp: Path) -> int:
+    """Render every built deck to build/<lang>/html/ and, with Chromium, build/<lang>/pdf/."""
+    from i18n.render import RenderResult, find_chromium, find_languages
+    from i18n.render import render as render_decks
+
+    languages = list(langs) or find_languages(build_dir)
+    if not languages:
+        raise ConfigError(str(build_dir), None, "no built languages", "run `marp-i18n build`")
+    chromium = find_chromium(os.environ) if pdf is not False else None
+    if pdf and chromium is None:
+        raise ConfigError(
+            "--pdf", None, "no Chromium found", "install `chromium` or set CHROME_PATH"
+        )
+
+    def progress(done: int, total: int, result: RenderResult) -> None:
+        deck = result.deck.relative_to(build_dir).as_posix()
+        if result.ok:
+            click.echo(f"[{done}/{total}] {deck} -> {result.output}")
+        else:
+            click.echo(f"[{done}/{total}] {deck}: {result.kind} failed: {result.error}", err=True)
+
+    results = render_decks(
+        build_dir, languages, marp=marp, chromium=chromium, env=os.environ, progress=progress
+    )
+    failed = sum(not r.ok for r in results)
+    kinds = "HTML and PDF" if chromium else "HTML"
+    click.echo(f"Rendered {len(results) - failed} of {len(results)} ({kinds}); {failed} failed.")
+    return 2 if failed else 0

@@ -1,0 +1,108 @@
+"""Settings: ``[tool.marp-i18n]`` in the course's pyproject.toml, overridable per option."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from i18n.errors import ConfigError
+
+_CODE = re.compile(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})*(?:@[A-Za-z0-9]+)?")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a run needs to know about the course; paths relative to ``root``."""
+
+    root: Path = Path(".")
+    source_language: str = "en"
+    languages: tuple[str, ...] = ()
+    """Target languages: each has ``locales/<lang>/`` catalogues and a build."""
+    slides: Path = Path("slides")
+    locales: Path = Path("locales")
+    build: Path = Path("build")
+    translatable_keys: tuple[str, ...] = ("title", "description")
+    variables: dict[str, dict[str, str]] = field(default_factory=dict)
+    check: dict[str, object] = field(default_factory=dict)
+    """The ``[tool.marp-i18n.check]`` table, read by ``check``."""
+
+    def with_options(self, **options: object) -> Config:
+        """A copy with every option that was given (not None, not empty) applied."""
+        given = {k: v for k, v in options.items() if v is not None and v != ()}
+        return replace(self, **given)  # type: ignore[arg-type]
+
+
+def validate_language(code: str, where: str = "--lang") -> str:
+    """A gettext language code Babel knows (``sv``, ``sv_SE``, ``pt_BR``).
+
+    Raises:
+        ConfigError: the code is malformed or unknown; it never reaches a file path.
+    """
+    from babel import Locale, UnknownLocaleError
+
+    if not _CODE.fullmatch(code):
+        raise ConfigError(where, None, f"{code!r} is not a language code", "use e.g. sv or pt_BR")
+    try:
+        Locale.parse(code.split("@")[0])
+    except (UnknownLocaleError, ValueError):
+        raise ConfigError(
+            where, None, f"unknown language code {code!r}", "use a code Babel knows, e.g. sv"
+        ) from None
+    return code
+
+
+def load_config(pyproject: Path | None = None) -> Config:
+    """Read the config; a missing file or table gives the defaults.
+
+    Raises:
+        ConfigError: the file is not TOML or a setting has the wrong type.
+    """
+    path = pyproject or Path("pyproject.toml")
+    if not path.is_file():
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), None, f"not valid TOML: {exc}", "fix the file") from None
+    table = data.get("tool", {}).get("marp-i18n", {})
+    if not isinstance(table, dict):
+        raise ConfigError(str(path), None, "[tool.marp-i18n] must be a table")
+    where = f"{path} [tool.marp-i18n]"
+
+    def text(key: str, default: str) -> str:
+        value = table.get(key, default)
+        if not isinstance(value, str):
+            raise ConfigError(where, None, f"{key} must be a string")
+        return value
+
+    def texts(key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+        value = table.get(key, list(default))
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(where, None, f"{key} must be a list of strings")
+        return tuple(value)
+
+    variables = table.get("variables", {})
+    if not isinstance(variables, dict) or not all(
+        isinstance(v, dict) and all(isinstance(x, str) for x in v.values())
+        for v in variables.values()
+    ):
+        raise ConfigError(where, None, "variables.<lang> must be tables of strings")
+    check = table.get("check", {})
+    if not isinstance(check, dict):
+        raise ConfigError(where, None, "check must be a table")
+    languages = texts("languages", ())
+    for code in languages:
+        validate_language(code, where)
+    return Config(
+        root=path.parent,
+        source_language=validate_language(text("source-language", "en"), where),
+        languages=languages,
+        slides=path.parent / text("slides", "slides"),
+        locales=path.parent / text("locales", "locales"),
+        build=path.parent / text("build", "build"),
+        translatable_keys=texts("translatable-keys", ("title", "description")),
+        variables={str(k): dict(v) for k, v in variables.items()},
+        check=check,
+    )

@@ -1,0 +1,53 @@
+"""The one error family of marp-i18n: every bad input names its file and line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class I18nError(Exception):
+    """Base error; ``str()`` is the one line the CLI prints: ``path:line: message; hint``.
+
+    The library raises these and never prints or exits, so callers (the CLI, tests,
+    other tools) decide what a failure means for them.
+    """
+
+    path: str
+    line: int | None
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        tail = f"; {self.hint}" if self.hint else ""
+        return f"{where}: {self.message}{tail}"
+
+
+class DeckError(I18nError):
+    """A deck that cannot be read the way Marp reads it (encoding, front matter)."""
+
+
+class CatalogueError(I18nError):
+    """A PO or POT file that cannot be read or would not be safe to write."""
+
+
+class ConfigError(I18nError):
+    """A bad setting in ``[tool.marp-i18n]`` or on the command line."""
+
+
+class TranslationRefused(I18nError):
+    """A translation that would change the deck's structure; the source text is used."""
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """A finding that does not stop the run (printed as ``path:line: warning: ...``)."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: warning: {self.message}"

@@ -1,0 +1,92 @@
+"""All disk access: finding decks, reading them, and writing files atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from i18n.errors import ConfigError, DeckError
+from i18n.source import decode
+
+
+@dataclass(frozen=True, slots=True)
+class DeckFile:
+    """A deck on disk: ``name`` (its identity, e.g. ``a/index.md``) and where it is."""
+
+    name: str
+    path: Path
+
+
+def find_decks(slides: Path) -> tuple[list[DeckFile], list[str]]:
+    """Every ``*.md`` under ``slides``, sorted; and warnings for skipped entries.
+
+    A symlink whose target lies outside the slides folder is skipped and reported, so
+    a deck cannot make the tool read (and publish) files from elsewhere.
+
+    Raises:
+        ConfigError: the slides folder does not exist.
+    """
+    if not slides.is_dir():
+        raise ConfigError(
+            str(slides), None, "slides folder not found", "give --slides DIR or set slides ="
+        )
+    root = slides.resolve()
+    decks: list[DeckFile] = []
+    warnings: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(slides, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if not name.endswith(".md"):
+                continue
+            path = Path(dirpath) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                warnings.append(f"{path}: warning: symlink leaves the slides folder, skipped")
+                continue
+            decks.append(DeckFile(path.relative_to(slides).as_posix(), path))
+    return decks, warnings
+
+
+def read_deck(path: Path) -> str:
+    """The deck's text, exactly (no newline translation).
+
+    Raises:
+        DeckError: unreadable or not UTF-8.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DeckError(str(path), None, f"cannot read: {exc.strerror}") from None
+    return decode(data, str(path))
+
+
+def read_text(path: Path) -> bytes | None:
+    """A file's bytes, or None when it does not exist."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def write_atomic(path: Path, text: str) -> bool:
+    """Write ``text`` as UTF-8 via a temporary file and a rename; False if unchanged.
+
+    Readers see the old file or the new one, never half of one, and an unchanged
+    file keeps its timestamp (no rebuilds, no diff noise).
+    """
+    data = text.encode("utf-8")
+    if read_text(path) == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True

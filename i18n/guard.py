@@ -1,0 +1,106 @@
+"""The structure guard: refuse a translation that would change what Marp builds.
+
+A unit's translation may change words, never the deck's shape: the same blocks (no
+new slide break, setext underline, fence, heading, list or quote marker), no comment
+opened or closed, the same background images, no new images or raw HTML, no
+``javascript:``/``data:`` links, and front-matter values that stay valid YAML.
+Each rule returns a short reason, used in messages and by ``check``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from i18n.model import Unit
+from i18n.segment.inline import is_background
+from i18n.segment.marp_yaml import is_directive, read_marp_yaml
+
+_UNSAFE_URL = re.compile(r"\s*(javascript|vbscript|data):", re.IGNORECASE)
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _walk(tokens: list[Token]) -> Iterator[Token]:
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from _walk(token.children)
+
+
+def _shape(md: MarkdownIt, text: str, kind: str) -> tuple[tuple[str, str], ...]:
+    prefix = "# " if kind == "heading" else ""
+    return tuple((t.type, t.tag) for t in md.parse(prefix + text) if t.type != "inline")
+
+
+def _inline_facts(md: MarkdownIt, text: str) -> tuple[Counter[str], Counter[str], Counter[str], list[str]]:
+    """(background images, all image sources, raw HTML, link targets) of ``text``."""
+    backgrounds: Counter[str] = Counter()
+    images: Counter[str] = Counter()
+    html: Counter[str] = Counter()
+    links: list[str] = []
+    for token in _walk(md.parse(text)):
+        if token.type == "image":
+            src = str(token.attrGet("src") or "")
+            images[src] += 1
+            if is_background(token.content):
+                backgrounds[f"{token.content} {src}"] += 1
+        elif token.type in ("html_inline", "html_block"):
+            html[token.content.strip()] += 1
+        elif token.type == "link_open":
+            links.append(str(token.attrGet("href") or ""))
+    return backgrounds, images, html, links
+
+
+def guard_unit(unit: Unit, translation: str, md: MarkdownIt) -> str | None:
+    """Why ``translation`` cannot stand in for ``unit``, or None when it can."""
+    if unit.kind == "front matter":
+        return None  # checked in context by guard_front_matter
+    source = unit.msgid
+    for mark in ("<!--", "-->"):
+        if translation.count(mark) != source.count(mark):
+            return f"it adds or removes a comment marker {mark}"
+    if unit.kind == "speaker note":
+        mapping = read_marp_yaml(translation)
+        if mapping is not None and is_directive(mapping):
+            return "a note that reads as a Marp directive"
+        return None
+    if unit.kind in ("heading", "table cell", "image alt text") and "\n" in translation:
+        return f"a line break in a {unit.kind}"
+    if unit.kind == "table cell" and len(_UNESCAPED_PIPE.findall(translation)) != len(
+        _UNESCAPED_PIPE.findall(source)
+    ):
+        return "a | that would add a table column (write \\| for a literal bar)"
+    if unit.kind == "image alt text":
+        if is_background(translation) or "]" in translation or "[" in translation:
+            return "alt text that changes the image syntax"
+        return None
+    if _shape(md, translation, unit.kind) != _shape(md, source, unit.kind):
+        return "it changes the slide structure (a slide break, heading, list, quote or code marker)"
+    bg_s, img_s, html_s, links_s = _inline_facts(md, source)
+    bg_t, img_t, html_t, links_t = _inline_facts(md, translation)
+    if bg_t != bg_s:
+        return "it changes a background image"
+    if img_t - img_s:
+        return "it adds an image"
+    if html_t - html_s:
+        return "it adds raw HTML the source does not have"
+    if any(_UNSAFE_URL.match(link) for link in links_t if link not in links_s):
+        return "it adds a javascript: or data: link"
+    return None
+
+
+def guard_front_matter(
+    before: dict[str, object], after: dict[str, object] | None, key: str, translation: str
+) -> str | None:
+    """Why a front-matter value breaks the YAML around it, or None when Marp reads it back."""
+    if after is None:
+        return "the front matter would no longer be valid YAML"
+    if after.get(key) != translation:
+        return f"YAML reads the value of {key} differently; avoid line breaks and quotes"
+    if set(after) != set(before) or any(after[k] != before[k] for k in before if k != key):
+        return "it changes other front-matter keys"
+    return None

@@ -1,0 +1,206 @@
+"""Render built decks to HTML (and PDF) with marp-cli, one marp-cli run per language and format.
+
+marp-cli takes a second or more to start (Node, and Chromium for PDF), so each language's
+decks go to one run. marp-cli refuses ``-o`` with several input files and its ``-I`` would
+also pick up Markdown under ``html/`` and ``pdf/``, so it is given the exact deck list and
+writes each output beside its deck; every output is moved into ``html/`` or ``pdf/`` as soon
+as marp-cli logs ``deck.md => deck.html``, so progress is reported per deck as it happens.
+marp-cli exits 0 even for inputs it skipped, so a deck it never logs counts as failed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from i18n.errors import ConfigError, I18nError
+
+Kind = Literal["html", "pdf"]
+OUTPUT_DIRS: tuple[Kind, ...] = ("html", "pdf")
+"""Folders under ``build/<lang>/`` that hold rendered output, never decks."""
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+# marp-cli's per-file success line, e.g. "[  INFO ] sub/a.md => sub/a.html".
+_CONVERTED = re.compile(r"^\[\s*INFO\s*\]\s(?P<src>.+?) => (?P<dst>.+)$")
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass(frozen=True, slots=True)
+class RenderResult:
+    """One deck rendered (or not) to one format."""
+
+    lang: str
+    """The language folder the deck was built into (``sv``)."""
+    deck: Path
+    """The built deck, ``build/<lang>/<name>.md``."""
+    kind: Kind
+    """``html`` or ``pdf``."""
+    output: Path
+    """Where the result is, or would have been: ``build/<lang>/<kind>/<name>.<kind>``."""
+    error: str = ""
+    """Empty on success; otherwise what marp-cli said."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+RenderProgress = Callable[[int, int, RenderResult], None]
+"""Called once per deck and format as it finishes: (number done, total, result)."""
+
+
+def find_languages(build: Path) -> list[str]:
+    """Every language folder in ``build/``: the visible directories, sorted."""
+    if not build.is_dir():
+        return []
+    return sorted(p.name for p in build.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def find_decks(lang_dir: Path) -> list[Path]:
+    """The built decks of one language: ``**/*.md`` outside the ``html/`` and ``pdf/`` outputs."""
+    decks = []
+    for path in sorted(lang_dir.rglob("*.md")):
+        rel = path.relative_to(lang_dir)
+        if rel.parts[0] in OUTPUT_DIRS or any(p.startswith(".") for p in rel.parts):
+            continue
+        if path.is_file():
+            decks.append(path)
+    return decks
+
+
+def find_chromium(env: Mapping[str, str]) -> str | None:
+    """A Chromium or Chrome that marp-cli can print PDFs with, or None.
+
+    ``CHROME_PATH`` (marp-cli's own variable) wins, then Debian's ``/usr/bin/chromium``,
+    then the usual names on ``PATH``. The environment is a parameter so callers decide.
+    """
+    candidates = [env.get("CHROME_PATH", ""), "/usr/bin/chromium"]
+    candidates += [shutil.which(name, path=env.get("PATH")) or "" for name in CHROMIUM_NAMES]
+    for candidate in candidates:
+        if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def output_path(lang_dir: Path, deck: Path, kind: Kind) -> Path:
+    """``build/<lang>/<kind>/<deck path>.<kind>``: nested decks keep their folders."""
+    return (lang_dir / kind / deck.relative_to(lang_dir)).with_suffix(f".{kind}")
+
+
+def render(
+    build: Path,
+    langs: Sequence[str],
+    *,
+    marp: Path,
+    chromium: str | None,
+    env: Mapping[str, str],
+    progress: RenderProgress | None = None,
+) -> list[RenderResult]:
+    """Render every deck of every language to HTML, and to PDF when ``chromium`` is given.
+
+    Raises:
+        I18nError: marp-cli is not installed at ``marp``.
+        ConfigError: a requested language has no folder in ``build``.
+    """
+    if not marp.is_file():
+        raise I18nError(str(marp), None, "marp-cli is not installed", "run `npm ci`")
+    jobs: list[tuple[str, Path, list[Path]]] = []
+    for lang in langs:
+        lang_dir = build / lang
+        if not lang_dir.is_dir():
+            raise ConfigError(str(lang_dir), None, "no built decks", "run `marp-i18n build`")
+        jobs.append((lang, lang_dir, find_decks(lang_dir)))
+    kinds: list[Kind] = ["html", "pdf"] if chromium else ["html"]
+    total = sum(len(decks) for _, _, decks in jobs) * len(kinds)
+    results: list[RenderResult] = []
+
+    def report(result: RenderResult) -> None:
+        results.append(result)
+        if progress is not None:
+            progress(len(results), total, result)
+
+    for lang, lang_dir, decks in jobs:
+        for kind in kinds:
+            if decks:
+                _run_marp(marp, lang, lang_dir, decks, kind, chromium, env, report)
+    return results
+
+
+def _marp_command(marp: Path, kind: Kind, chromium: str | None) -> list[str]:
+    command = [str(marp.resolve()), "--html"]
+    if kind == "pdf":
+        # Local images need --allow-local-files in PDF; marp-cli itself adds Chromium's
+        # --no-sandbox when run as root, in a container or with CHROME_NO_SANDBOX set.
+        command += ["--pdf", "--allow-local-files", "--browser-path", str(chromium)]
+    return command
+
+
+def _run_marp(
+    marp: Path,
+    lang: str,
+    lang_dir: Path,
+    decks: list[Path],
+    kind: Kind,
+    chromium: str | None,
+    env: Mapping[str, str],
+    report: Callable[[RenderResult], None],
+) -> None:
+    """One marp-cli run over ``decks``; each output is moved into place as marp logs it."""
+    pending = {deck.resolve(): deck for deck in decks}
+    args = [deck.relative_to(lang_dir).as_posix() for deck in decks]
+    log: list[str] = []
+    with subprocess.Popen(
+        [*_marp_command(marp, kind, chromium), *args],
+        cwd=lang_dir,
+        env={**env, "NO_COLOR": "1", "FORCE_COLOR": "0"},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    ) as proc:
+        assert proc.stdout is not None
+        for raw in proc.stdout:
+            line = _ANSI.sub("", raw.rstrip("\n"))
+            match = _CONVERTED.match(line)
+            deck = pending.pop((lang_dir / match["src"]).resolve(), None) if match else None
+            if match is None or deck is None:
+                log.append(line)
+                continue
+            report(_place(lang, lang_dir, deck, kind, lang_dir / match["dst"]))
+    reason = _failure(log, proc.returncode)
+    for deck in pending.values():
+        report(RenderResult(lang, deck, kind, output_path(lang_dir, deck, kind), reason))
+
+
+def _place(lang: str, lang_dir: Path, deck: Path, kind: Kind, written: Path) -> RenderResult:
+    """Move marp-cli's output from beside the deck into ``<kind>/`` in one rename."""
+    target = output_path(lang_dir, deck, kind)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(written, target)
+    except OSError as exc:
+        return RenderResult(lang, deck, kind, target, f"cannot move {written}: {exc.strerror}")
+    return RenderResult(lang, deck, kind, target)
+
+
+def _failure(log: list[str], returncode: int | None) -> str:
+    """The reason to give for decks marp-cli did not convert: its errors, else its exit."""
+    messages: list[str] = []
+    for line in log:
+        if line.startswith(" ") and messages:  # marp-cli indents wrapped message lines
+            messages[-1] += " " + line.strip()
+        elif line.strip():
+            messages.append(line.strip())
+    errors = [m for m in messages if m.startswith("[ ERROR ]")]
+    if errors:
+        return "marp-cli: " + " ".join(e.removeprefix("[ ERROR ]").strip() for e in errors)
+    return f"marp-cli did not convert it (exit code {returncode})"

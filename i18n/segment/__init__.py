@@ -1,0 +1,95 @@
+"""Deck text → segments: kept text and translatable units, covering every character.
+
+The rules run in a fixed order over one markdown-it-py parse of the deck:
+front matter (and global directives) first, then slide boundaries, then comments
+(directives kept, notes offered) and inline blocks.
+"""
+
+from __future__ import annotations
+
+from i18n.model import Deck
+from i18n.segment.blocks import block_units
+from i18n.segment.comments import role_of
+from i18n.segment.front_matter import front_matter
+from i18n.segment.marp_yaml import read_marp_yaml
+from i18n.segment.notes import note_units
+from i18n.segment.parser import marp_parser
+from i18n.segment.slides import heading_divider_levels, slide_starts
+from i18n.segment.state import SegmentState
+from i18n.segment.view import view_of
+from i18n.source import dominant_newline, split_lines
+
+__all__ = ["DEFAULT_KEYS", "segment_deck"]
+
+DEFAULT_KEYS = ("title", "description")
+
+
+def segment_deck(text: str, path: str, translatable_keys: tuple[str, ...] = DEFAULT_KEYS) -> Deck:
+    """Segment a deck as Marp reads it.
+
+    Raises:
+        DeckError: the front matter is not YAML Marp can read.
+    """
+    lines = split_lines(text)
+    view = view_of(text, [(line.start, line.end) for line in lines], 1)
+    state = SegmentState(path, text, view, translatable_keys, dominant_newline(lines))
+    md = marp_parser()
+    tokens = md.parse(view.source)
+
+    divider: object = None
+    for token in tokens:
+        if token.type == "front_matter":
+            front_matter(state, token)
+            divider = (read_marp_yaml(token.content) or {}).get("headingDivider", divider)
+        elif token.type == "marpit_comment" and token.level == 0:
+            mapping = read_marp_yaml(token.content) if token.content else None
+            if mapping and "headingDivider" in mapping:
+                divider = mapping["headingDivider"]
+    if divider is not None:
+        state.heading_divider = heading_divider_levels(divider)
+    state.slide_starts = slide_starts(tokens, state.heading_divider)
+
+    notes_md = marp_parser(front_matter=False)
+    block_units(state, md, tokens, view)
+    for token in tokens:
+        if token.type == "marpit_comment" and token.map is not None:
+            if not token.meta.get("closed", True):
+                state.warn(
+                    view.first_line + token.map[0],
+                    "comment is never closed: Marp hides the rest of the deck; add -->",
+                )
+            elif role_of(token.content) == "note":
+                note_units(state, notes_md, token)
+        elif token.type == "fence" and token.map is not None and not _closed_fence(
+            view.lines, token
+        ):
+            state.warn(
+                view.first_line + token.map[0],
+                "code fence is never closed: Marp shows the rest of the deck as code",
+            )
+    units = tuple(sorted(state.units, key=lambda u: u.start))
+    for before, after in zip(units, units[1:], strict=False):
+        assert before.end <= after.start, f"{path}: overlapping units at line {after.line}"
+    return Deck(
+        path=path,
+        text=text,
+        units=units,
+        slides=len(state.slide_starts) + 1,
+        newline=state.newline,
+        front_matter=state.front_matter,
+        lang=state.lang,
+        title=state.title,
+        spdx=tuple(state.spdx),
+        warnings=tuple(state.warnings),
+    )
+
+
+def _closed_fence(lines: tuple[str, ...], token: object) -> bool:
+    from markdown_it.token import Token
+
+    assert isinstance(token, Token) and token.map is not None
+    last = token.map[1] - 1
+    if last <= token.map[0] or last >= len(lines):
+        return False
+    closing = lines[last].strip()
+    return closing.startswith(token.markup) and set(closing) == {token.markup[0]}

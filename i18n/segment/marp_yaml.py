@@ -1,0 +1,89 @@
+"""YAML read the way Marp reads directives: FAILSAFE schema plus marp-core's loose mode.
+
+Mirrors ``@marp-team/marpit`` ``src/markdown/directives/yaml.js``: every scalar is a
+string, and for known directive keys an unquoted value strict YAML rejects is quoted
+first (``footer: Part 2: details``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+GLOBAL_DIRECTIVES = ("headingDivider", "lang", "style", "theme", "math", "size")
+LOCAL_DIRECTIVES = (
+    "backgroundColor",
+    "backgroundImage",
+    "backgroundPosition",
+    "backgroundRepeat",
+    "backgroundSize",
+    "class",
+    "color",
+    "footer",
+    "header",
+    "paginate",
+    "transition",
+)
+METADATA_DIRECTIVES = ("title", "description", "author", "keywords", "url", "image")
+"""marp-cli's metadata directives: also directives when written in a comment."""
+
+KNOWN_DIRECTIVES = frozenset(GLOBAL_DIRECTIVES + LOCAL_DIRECTIVES + METADATA_DIRECTIVES)
+
+LAZY = re.compile(
+    r"^([_$]?(?:" + "|".join(sorted(KNOWN_DIRECTIVES)) + r")[ \t]*:)(.+)$"
+)
+SPECIAL = "\"'{|>~&*"
+
+
+def loose(text: str) -> str:
+    """Quote unquoted values of known keys, line by line (marpit's ``convertLazy``).
+
+    Marp does this whenever loose YAML is on (marp-core turns it on), not only when
+    strict YAML fails, so ``footer: a # b`` means ``"a # b"`` to Marp. Unlike marpit the
+    result is not stripped, so its lines and columns match the input's.
+    """
+    out = []
+    for line in text.split("\n"):
+        match = LAZY.match(line.rstrip("\r"))
+        if match:
+            prop, value = match.group(1), match.group(2)
+            trimmed = value.strip()
+            if trimmed and trimmed[0] not in SPECIAL:
+                spaces = value[: len(value) - len(value.lstrip())]
+                line = prop + spaces + '"' + trimmed.replace('"', '\\"') + '"'
+        out.append(line)
+    return "\n".join(out)
+
+
+def yaml_problem(text: str) -> tuple[int, str] | None:
+    """(0-based line, message) of the reason Marp cannot read ``text``, or None if it can."""
+    try:
+        # BaseLoader is PyYAML's FAILSAFE: no tags resolved, every scalar a string.
+        yaml.load(loose(text), Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds no objects
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return (mark.line if mark else 0), str(exc.problem or exc.context or "invalid YAML")
+    except (yaml.YAMLError, RecursionError) as exc:
+        return 0, str(exc) or "invalid YAML"
+    return None
+
+
+def read_marp_yaml(text: str) -> dict[str, object] | None:
+    """The mapping Marp reads from ``text``, or None where Marp reads no mapping."""
+    try:
+        data = yaml.load(loose(text), Loader=yaml.BaseLoader)  # noqa: S506
+    except (yaml.YAMLError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def is_directive(mapping: dict[str, object]) -> bool:
+    """True when Marp applies at least one key (global, local, ``_`` spot or ``$`` global)."""
+    for key in mapping:
+        name = str(key)
+        if name[:1] in "_$" and name[1:] in KNOWN_DIRECTIVES:
+            return True
+        if name in KNOWN_DIRECTIVES:
+            return True
+    return False

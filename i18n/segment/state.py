@@ -1,0 +1,55 @@
+"""SegmentState: everything one segmentation run learns and emits, in one object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from i18n.errors import Warning_
+from i18n.model import Kind, Layout, Unit
+from i18n.segment.view import TextView
+
+
+@dataclass
+class SegmentState:
+    """Per-call mutable state; rules read the deck through it and push units onto it."""
+
+    path: str
+    text: str
+    view: TextView
+    translatable_keys: tuple[str, ...]
+    newline: str = "\n"
+    slide_starts: list[int] = field(default_factory=list)
+    """Parser lines where slides 2, 3, ... begin (slide 1 starts at the top)."""
+    heading_divider: tuple[int, ...] = ()
+    """Heading levels that also split slides (``headingDivider``)."""
+    units: list[Unit] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+    front_matter: tuple[int, int] | None = None
+    lang: tuple[int, int] | None = None
+    title: str = ""
+    spdx: list[str] = field(default_factory=list)
+
+    def slide_of(self, line: int) -> int:
+        """1-based slide number of a parser line of the main view."""
+        from bisect import bisect_right
+
+        return bisect_right(self.slide_starts, line) + 1
+
+    def warn(self, line: int | None, message: str) -> None:
+        self.warnings.append(Warning_(self.path, line, message))
+
+    def push(
+        self,
+        start: int,
+        end: int,
+        msgid: str,
+        kind: Kind,
+        slide: int,
+        line: int,
+        layout: Layout,
+        key: str = "",
+    ) -> None:
+        """Add a unit; empty or whitespace-only text is never worth a translator's time."""
+        if not msgid.strip() or start >= end:
+            return
+        self.units.append(Unit(start, end, msgid, kind, slide, line, layout, key))

@@ -1,0 +1,89 @@
+"""Deck text and its lines: BOM, LF/CRLF/CR line endings, offsets and line numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from i18n.errors import DeckError
+
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One physical line of a deck.
+
+    markdown-it normalises every CRLF and lone CR to LF, so line *n* of the parser is
+    line *n* here; ``end`` excludes the terminator so the parser's view and ours agree.
+    """
+
+    start: int
+    """Offset of the first character in the deck text."""
+    end: int
+    """Offset just past the last character, before the line ending."""
+    newline: str
+    """The line's own ending: ``"\\n"``, ``"\\r\\n"``, ``"\\r"`` or ``""`` on the last line."""
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes → text, keeping a BOM as the first character so it round-trips.
+
+    Raises:
+        DeckError: the bytes are not UTF-8 (Marp reads decks as UTF-8 only).
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DeckError(
+            path, line, f"not UTF-8 (byte 0x{data[exc.start]:02x})", "save the file as UTF-8"
+        ) from None
+
+
+def split_lines(text: str) -> tuple[Line, ...]:
+    """Every line of ``text``, including an empty last line when it ends with a newline.
+
+    Written as a scan rather than ``str.splitlines`` because that also splits at form
+    feeds, U+2028 and other characters markdown-it treats as ordinary text.
+    """
+    lines: list[Line] = []
+    # A BOM sits before the first line, outside every line, so it is always kept as is.
+    start = pos = 1 if text.startswith(BOM) else 0
+    n = len(text)
+    while True:
+        lf = text.find("\n", pos)
+        cr = text.find("\r", pos)
+        if lf < 0 and cr < 0:
+            lines.append(Line(start, n, ""))
+            return tuple(lines)
+        cut = min(i for i in (lf, cr) if i >= 0)
+        if text.startswith("\r\n", cut):
+            lines.append(Line(start, cut, "\r\n"))
+            pos = cut + 2
+        else:
+            lines.append(Line(start, cut, text[cut]))
+            pos = cut + 1
+        start = pos
+
+
+def normalise(text: str, lines: tuple[Line, ...]) -> str:
+    """The text markdown-it parses: LF endings only, no BOM, NUL as U+FFFD.
+
+    Each replacement keeps one character per line ending and within lines the columns
+    are unchanged, so (line, column) positions carry over to the deck text exactly.
+    """
+    return "\n".join(text[line.start : line.end] for line in lines).replace("\0", "\ufffd")
+
+
+def dominant_newline(lines: tuple[Line, ...]) -> str:
+    """The line ending most lines use, so inserted text matches its neighbours."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.newline:
+            counts[line.newline] = counts.get(line.newline, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else "\n"
+
+
+def line_start(text: str, offset: int) -> int:
+    """Offset where the line holding ``offset`` begins (after LF, CRLF or CR)."""
+    return max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1

@@ -1,0 +1,96 @@
+"""``i18n.render``: built decks through the real marp-cli, and its failures as clear errors."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from marp import ROOT, marp_available
+
+from i18n.cli.main import main
+from i18n.errors import I18nError
+from i18n.render import RenderResult, find_chromium, find_decks, render
+
+MARP_CLI = ROOT / "node_modules" / ".bin" / "marp"
+DECK = "---\npaginate: true\n---\n\n# One\n\n<!-- a note -->\n\n---\n\n# Two\n"
+
+
+def _need_marp_cli() -> None:
+    reason = marp_available() or (None if MARP_CLI.is_file() else f"{MARP_CLI} is missing")
+    if reason is not None:
+        pytest.skip(reason)
+
+
+def _build(tmp_path: Path) -> Path:
+    build = tmp_path / "build"
+    (build / "sv" / "html").mkdir(parents=True)
+    (build / "sv" / "12-deck.md").write_text(DECK, encoding="utf-8")
+    (build / "sv" / "html" / "stray.md").write_text("# not a deck\n", encoding="utf-8")
+    return build
+
+
+def test_find_decks_skips_output_folders(tmp_path: Path) -> None:
+    build = _build(tmp_path)
+    assert find_decks(build / "sv") == [build / "sv" / "12-deck.md"]
+
+
+@pytest.mark.marp
+def test_render_html_with_real_marp_cli(tmp_path: Path) -> None:
+    _need_marp_cli()
+    build = _build(tmp_path)
+    seen: list[tuple[int, int, RenderResult]] = []
+    results = render(
+        build,
+        ["sv"],
+        marp=MARP_CLI,
+        chromium=None,
+        env=os.environ,
+        progress=lambda done, total, result: seen.append((done, total, result)),
+    )
+    html = build / "sv" / "html" / "12-deck.html"
+    assert results == [RenderResult("sv", build / "sv" / "12-deck.md", "html", html)]
+    assert [(done, total) for done, total, _ in seen] == [(1, 1)]
+    assert html.read_text(encoding="utf-8").count("<section") == 2
+    assert not (build / "sv" / "12-deck.html").exists()  # moved, not copied
+
+
+@pytest.mark.marp
+def test_render_pdf_with_real_marp_cli(tmp_path: Path) -> None:
+    _need_marp_cli()
+    chromium = find_chromium(os.environ)
+    if chromium is None:
+        pytest.skip("no Chromium found (CHROME_PATH, /usr/bin/chromium, chromium, google-chrome)")
+    build = _build(tmp_path)
+    results = render(build, ["sv"], marp=MARP_CLI, chromium=chromium, env=os.environ)
+    assert [(r.kind, r.error) for r in results] == [("html", ""), ("pdf", "")]
+    assert (build / "sv" / "pdf" / "12-deck.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_missing_marp_cli_is_one_clear_error(tmp_path: Path) -> None:
+    build = _build(tmp_path)
+    missing = tmp_path / "node_modules" / ".bin" / "marp"
+    with pytest.raises(I18nError) as caught:
+        render(build, ["sv"], marp=missing, chromium=None, env=os.environ)
+    assert str(caught.value) == f"{missing}: marp-cli is not installed; run `npm ci`"
+
+
+def test_cli_missing_marp_cli_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    build = _build(tmp_path)
+    missing = tmp_path / "marp"
+    code = main(["render", "--build", str(build), "--no-pdf", "--marp", str(missing)])
+    assert code == 2
+    assert capsys.readouterr().err == (
+        f"marp-i18n: {missing}: marp-cli is not installed; run `npm ci`\n"
+    )
+
+
+def test_decks_marp_cli_skips_are_failures(tmp_path: Path) -> None:
+    # marp-cli exits 0 even for inputs it did not convert; each must still be reported.
+    build = _build(tmp_path)
+    fake = tmp_path / "marp"
+    fake.write_text("#!/bin/sh\necho '[ ERROR ] Failed converting Markdown. (boom)'\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    results = render(build, ["sv"], marp=fake, chromium=None, env=os.environ)
+    assert [r.error for r in results] == ["marp-cli: Failed converting Markdown. (boom)"]
