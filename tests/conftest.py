@@ -1,0 +1,39 @@
+"""Shared test setup: a C locale, Hypothesis budgets, and the real corpus."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+os.environ["LC_ALL"] = "C"
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+EXAMPLE = ROOT / "slides" / "12-confidential_hw_virt.md"
+
+# CI runs a fixed budget; `make fuzz` runs long.
+settings.register_profile(
+    "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "fuzz", max_examples=20_000, deadline=None, suppress_health_check=list(HealthCheck)
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def corpus_decks() -> list[Path]:
+    """Every deck of the real corpus, or [] when ../shared/corpus is absent."""
+    if not CORPUS.is_dir():
+        return []
+    return sorted(p for p in CORPUS.rglob("*.md") if p.name != "SOURCES.md")
+
+
+@pytest.fixture
+def corpus() -> list[Path]:
+    decks = corpus_decks()
+    if not decks:
+        pytest.skip(f"corpus not found at {CORPUS}")
+    return decks
