@@ -121,6 +121,8 @@ def _apply(text: str, edits: list[Edit]) -> str:
 
 def _lang_edit(deck: Deck, lang: str) -> Edit:
     nl = deck.newline
+    if deck.front_matter_ignored:  # Marp would not read it there: a global directive comment
+        return (deck.body_start, deck.body_start, f"<!-- lang: {lang} -->{nl}")
     if deck.lang is not None:
         return (*deck.lang, lang)
     if deck.front_matter is not None:
@@ -135,8 +137,9 @@ def _lang_edit(deck: Deck, lang: str) -> Edit:
 def _front_matter_problem(deck: Deck, unit: Unit, text: str, translation: str) -> str | None:
     assert deck.front_matter is not None
     start, end = deck.front_matter
-    before = read_marp_yaml(deck.text[start:end]) or {}
-    after = read_marp_yaml(deck.text[start : unit.start] + text + deck.text[unit.end : end])
+    edited = deck.text[start : unit.start] + text + deck.text[unit.end : end]
+    before = read_marp_yaml(deck.text[start:end], duplicates_ok=True) or {}
+    after = read_marp_yaml(edited, duplicates_ok=True)
     return guard_front_matter(before, after, unit.key, translation)
 
 

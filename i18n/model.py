@@ -87,6 +87,10 @@ class Deck:
     """Offsets of the front matter's YAML body (between the ``---`` lines), if any."""
     lang: tuple[int, int] | None = None
     """Offsets of the ``lang`` value in the front matter, if the deck sets one."""
+    front_matter_ignored: bool = False
+    """Marp ignores the front matter (a repeated key): directives go in a comment."""
+    body_start: int = 0
+    """Offset just past the front matter's closing ``---`` line."""
     title: str = ""
     """The front matter's ``title``, for catalogue headers."""
     spdx: tuple[str, ...] = ()

@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from i18n.errors import DeckError
 from i18n.model import Layout, YamlStyle
-from i18n.segment.marp_yaml import loose, yaml_problem
+from i18n.segment.marp_yaml import duplicate_key, loose, yaml_problem
 from i18n.segment.state import SegmentState
 from i18n.segment.view import TextView
 
@@ -46,6 +46,17 @@ def front_matter(state: SegmentState, token: Token) -> None:
             view.first_line + first + line,
             f"front matter is not YAML that Marp can read: {message}",
             "fix the YAML between the first two --- lines (quote values with ': ' in them)",
+        )
+    state.body_start = view.offset(token.map[1], 0) if token.map[1] < len(view.lines) else len(
+        state.text
+    )
+    duplicate = duplicate_key(body)
+    if duplicate is not None:
+        state.front_matter_ignored = True
+        state.warn(
+            view.first_line + first + duplicate[0],
+            f"front matter repeats the key {duplicate[1]!r}: Marp ignores the whole front "
+            "matter (its directives do not apply); merge the values into one key",
         )
     state.spdx = [text.strip() for text in body_lines if text.startswith("SPDX-")]
     converted = loose(body).split("\n")

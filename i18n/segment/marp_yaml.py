@@ -69,13 +69,45 @@ def yaml_problem(text: str) -> tuple[int, str] | None:
     return None
 
 
-def read_marp_yaml(text: str) -> dict[str, object] | None:
-    """The mapping Marp reads from ``text``, or None where Marp reads no mapping."""
+def duplicate_key(text: str) -> tuple[int, str] | None:
+    """(0-based line, key) of a key repeated in one mapping, or None.
+
+    js-yaml (Marp) rejects such YAML as a whole, while PyYAML silently keeps the last
+    value; two ``SPDX-FileCopyrightText`` lines are the usual case.
+    """
+    try:
+        root = yaml.compose(loose(text), Loader=yaml.BaseLoader)  # noqa: S506
+    except (yaml.YAMLError, RecursionError):
+        return None
+    pending = [root] if root is not None else []
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        return key.start_mark.line, str(key.value)
+                    seen.add(key.value)
+                pending.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+    return None
+
+
+def read_marp_yaml(text: str, *, duplicates_ok: bool = False) -> dict[str, object] | None:
+    """The mapping Marp reads from ``text``, or None where Marp reads no mapping.
+
+    ``duplicates_ok`` reads a mapping with a repeated key the way PyYAML does, for
+    checks that compare a front matter with itself after an edit.
+    """
     try:
         data = yaml.load(loose(text), Loader=yaml.BaseLoader)  # noqa: S506
     except (yaml.YAMLError, RecursionError):
         return None
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict) or (not duplicates_ok and duplicate_key(text) is not None):
+        return None
+    return data
 
 
 def is_directive(mapping: dict[str, object]) -> bool:

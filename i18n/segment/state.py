@@ -26,6 +26,9 @@ class SegmentState:
     warnings: list[Warning_] = field(default_factory=list)
     front_matter: tuple[int, int] | None = None
     lang: tuple[int, int] | None = None
+    front_matter_ignored: bool = False
+    body_start: int = 0
+    """Offset just past the front matter's closing line (0 without front matter)."""
     title: str = ""
     spdx: list[str] = field(default_factory=list)
 
