@@ -1,16 +1,20 @@
-"""Build one language: every deck assembled with its catalogue, written to build/<lang>/."""
+"""Build one language: every deck assembled with its catalogue, written to build/<lang>/,
+with the files the decks refer to and the language's variables beside them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from i18n.assemble import assemble
 from i18n.catalogue.pofile import entry_lines, read_catalogue, translations
 from i18n.config import Config
-from i18n.errors import I18nError
-from i18n.files import find_decks, read_deck, read_text, write_atomic
+from i18n.errors import CatalogueError, ConfigError, I18nError
+from i18n.files import copy_assets, find_decks, inside, read_deck, read_text, write_atomic
+from i18n.model import Deck
 from i18n.segment import segment_deck
+from i18n.variables import expand, unknown, variables_file
 
 
 @dataclass
@@ -26,12 +30,35 @@ def catalogue_path(config: Config, lang: str, deck_name: str) -> Path:
     return config.locales / lang / Path(deck_name).with_suffix(".po")
 
 
-def build_language(config: Config, lang: str, *, set_lang: bool, strict: bool) -> BuildReport:
-    """Build every deck for ``lang``; a bad deck or catalogue is reported and skipped."""
+def check_folders(config: Config) -> None:
+    """Refuse a build folder that would overwrite or pollute the sources.
+
+    Raises:
+        ConfigError: the build folder is the slides folder or inside it.
+    """
+    if config.slides.exists() and inside(config.build, config.slides):
+        raise ConfigError(
+            str(config.build),
+            None,
+            "the build folder is inside the slides folder",
+            "choose a build folder outside it (default: build)",
+        )
+
+
+def build_language(
+    config: Config, lang: str, *, set_lang: bool, strict: bool, expand_variables: bool = False
+) -> BuildReport:
+    """Build every deck for ``lang``; a bad deck or catalogue is reported and skipped.
+
+    Raises:
+        ConfigError: bad folders (nothing is written then).
+    """
+    check_folders(config)
     report = BuildReport()
     decks, skipped = find_decks(config.slides)
     report.messages.extend(skipped)
     out_dir = config.build / lang
+    values = config.variables.get(lang, {})
     for deck_file in decks:
         po_path = catalogue_path(config, lang, deck_file.name)
         try:
@@ -49,6 +76,7 @@ def build_language(config: Config, lang: str, *, set_lang: bool, strict: bool) -
             report.failed = True
             continue
         report.messages.extend(str(w) for w in deck.warnings)
+        report.messages.extend(_missing_images(deck, deck_file.path))
         built = assemble(
             deck,
             found,
@@ -59,20 +87,39 @@ def build_language(config: Config, lang: str, *, set_lang: bool, strict: bool) -
         if strict and built.refused:
             report.failed = True
             continue
+        text = expand(built.text, values) if expand_variables else built.text
         target = out_dir / deck_file.name
-        write_atomic(target, built.text)
-        report.written.append(f"{target}")
+        report.messages.extend(
+            f"{target}:{line}: warning: %{key}% has no value for {lang}; "
+            f"set it in [tool.marp-i18n.variables.{lang}]"
+            for line, key in unknown(text, values)
+        )
+        write_atomic(target, text)
+        report.written.append(str(target))
+    copy_assets(config.slides, out_dir, skip=(config.build, config.locales))
+    if values and not expand_variables:
+        write_atomic(out_dir / "variables", variables_file(values))
     return report
+
+
+def _missing_images(deck: Deck, path: Path) -> list[str]:
+    """Warnings for local images the deck refers to that do not exist beside it."""
+    messages = []
+    for line, src in deck.images:
+        parsed = urlparse(src)
+        if parsed.scheme or parsed.netloc or not parsed.path or src.startswith(("/", "#")):
+            continue
+        if not (path.parent / unquote(parsed.path)).exists():
+            messages.append(f"{path}:{line}: warning: image not found: {src}")
+    return messages
 
 
 def _decode_po(data: bytes, path: Path) -> str:
     """PO files are read as UTF-8, the charset every catalogue of this tool declares.
 
     Raises:
-        I18nError: the bytes are not UTF-8.
+        CatalogueError: the bytes are not UTF-8.
     """
-    from i18n.errors import CatalogueError
-
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,3 +91,37 @@ def write_atomic(path: Path, text: str) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def copy_assets(slides: Path, target: Path, skip: tuple[Path, ...] = ()) -> int:
+    """Copy every file beside the decks (images/, an ``order`` file, ...) into ``target``.
+
+    A built language folder must render on its own, so it needs the decks' images at
+    the same relative paths. Files already identical are left alone; symlinks that
+    leave the slides folder are not followed. Returns the number of files copied.
+    """
+    root = slides.resolve()
+    skipped = {p.resolve() for p in skip}
+    copied = 0
+    for dirpath, dirnames, filenames in os.walk(slides, followlinks=False):
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if (here / d).resolve() not in skipped)
+        for name in sorted(filenames):
+            source = here / name
+            if name.endswith(".md") or name.startswith("."):
+                continue
+            if source.is_symlink() and not source.resolve().is_relative_to(root):
+                continue
+            destination = target / source.relative_to(slides)
+            if destination.exists() and destination.stat().st_size == source.stat().st_size:
+                if destination.read_bytes() == source.read_bytes():
+                    continue
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, destination)
+            copied += 1
+    return copied
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """True when ``path`` is ``folder`` or lies within it (after resolving links)."""
+    return path.resolve().is_relative_to(folder.resolve())

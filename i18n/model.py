@@ -96,6 +96,8 @@ class Deck:
     spdx: tuple[str, ...] = ()
     """The front matter's SPDX lines (licence header), copied into catalogue headers."""
     warnings: tuple[Warning_, ...] = ()
+    images: tuple[tuple[int, str], ...] = ()
+    """(line, src) of every image in the deck, to report missing files."""
 
     def segments(self) -> Iterator[Kept | Unit]:
         """Kept text and units in order; joined they are exactly the deck text."""

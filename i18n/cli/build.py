@@ -20,6 +20,12 @@ from i18n.cli.common import echo_err, folder_options, keys_option, lang_option, 
     help="Set Marp's lang directive to the language in every built deck.",
 )
 @click.option("--strict", is_flag=True, help="A refused translation is an error (exit 2).")
+@click.option(
+    "--expand-variables",
+    is_flag=True,
+    help="Replace %KEY% in the decks with [tool.marp-i18n.variables.<lang>] values "
+    "instead of writing build/<lang>/variables.",
+)
 def build(
     config_path: Path | None,
     slides: Path | None,
@@ -29,6 +35,7 @@ def build(
     keys: tuple[str, ...],
     set_lang: bool,
     strict: bool,
+    expand_variables: bool,
 ) -> int:
     """Write build/<lang>/<deck>.md for the source language and every target language.
 
@@ -44,7 +51,9 @@ def build(
     languages = config.languages if langs else (config.source_language, *config.languages)
     failed = False
     for lang in dict.fromkeys(languages):
-        report = build_language(config, lang, set_lang=set_lang, strict=strict)
+        report = build_language(
+            config, lang, set_lang=set_lang, strict=strict, expand_variables=expand_variables
+        )
         for message in report.messages:
             echo_err(message)
         for line in report.written:

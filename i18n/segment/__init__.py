@@ -7,6 +7,8 @@ front matter (and global directives) first, then slide boundaries, then comments
 
 from __future__ import annotations
 
+from markdown_it.token import Token
+
 from i18n.model import Deck
 from i18n.segment.blocks import block_units
 from i18n.segment.comments import role_of
@@ -68,6 +70,7 @@ def segment_deck(text: str, path: str, translatable_keys: tuple[str, ...] = DEFA
                 "code fence is never closed: Marp shows the rest of the deck as code",
             )
     units = tuple(sorted(state.units, key=lambda u: u.start))
+    images = tuple(_images(tokens, view.lines))
     for before, after in zip(units, units[1:], strict=False):
         assert before.end <= after.start, f"{path}: overlapping units at line {after.line}"
     return Deck(
@@ -83,13 +86,29 @@ def segment_deck(text: str, path: str, translatable_keys: tuple[str, ...] = DEFA
         title=state.title,
         spdx=tuple(state.spdx),
         warnings=tuple(state.warnings),
+        images=images,
     )
 
 
-def _closed_fence(lines: tuple[str, ...], token: object) -> bool:
-    from markdown_it.token import Token
+def _images(tokens: list[Token], lines: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(1-based line, src) of every image Marp would load, backgrounds included."""
+    found: list[tuple[int, str]] = []
+    for token in tokens:
+        if token.type != "inline" or token.map is None:
+            continue
+        for child in token.children or []:
+            if child.type != "image":
+                continue
+            src = str(child.attrGet("src") or "")
+            line = next(
+                (n for n in range(*token.map) if n < len(lines) and src in lines[n]), token.map[0]
+            )
+            found.append((line + 1, src))
+    return found
 
-    assert isinstance(token, Token) and token.map is not None
+
+def _closed_fence(lines: tuple[str, ...], token: Token) -> bool:
+    assert token.map is not None
     last = token.map[1] - 1
     if last <= token.map[0] or last >= len(lines):
         return False

@@ -1,0 +1,57 @@
+"""Each Marp construct, as dotted fixture cases: deck text → expected units.
+
+A case is a title line, then ``.``, the deck, ``.``, one line per unit
+(``slide kind "msgid"`` with the msgid as a JSON string), ``.``. The deck must also
+round-trip byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from i18n.assemble import assemble
+from i18n.segment import segment_deck
+
+FIXTURES = Path(__file__).parent / "fixtures" / "segments"
+_EXPECTED = re.compile(r'(\d+) ([a-z ]+?) (".*")$')
+
+
+def read_cases() -> list[object]:
+    cases = []
+    for path in sorted(FIXTURES.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        i = 0
+        while i < len(lines):
+            if not lines[i].strip():
+                i += 1
+                continue
+            title, start = lines[i], i + 1
+            assert lines[i + 1] == ".", f"{path}:{i + 2}: expected '.'"
+            end_deck = lines.index(".", i + 2)
+            deck = "\n".join(lines[i + 2 : end_deck]) + "\n"
+            end_units = lines.index(".", end_deck + 1)
+            units = [_parse(line) for line in lines[end_deck + 1 : end_units]]
+            cases.append(pytest.param(deck, units, id=f"{path.stem}:{start}:{title[:40]}"))
+            i = end_units + 1
+    return cases
+
+
+def _parse(line: str) -> tuple[int, str, str]:
+    match = _EXPECTED.match(line)
+    assert match, f"bad expected-unit line: {line!r}"
+    return int(match.group(1)), match.group(2), json.loads(match.group(3))
+
+
+@pytest.mark.parametrize(("deck", "expected"), read_cases())
+def test_units(deck: str, expected: list[tuple[int, str, str]]) -> None:
+    segmented = segment_deck(deck, "deck.md")
+    assert [(u.slide, u.kind, u.msgid) for u in segmented.units] == expected
+    assert assemble(segmented, {}).text == deck
+
+
+def test_fixture_reader_finds_cases() -> None:
+    assert len(read_cases()) >= 25
