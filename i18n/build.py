@@ -62,7 +62,12 @@ def build_language(
     for deck_file in decks:
         po_path = catalogue_path(config, lang, deck_file.name)
         try:
-            deck = segment_deck(read_deck(deck_file.path), deck_file.name, config.translatable_keys)
+            deck = segment_deck(
+                read_deck(deck_file.path),
+                deck_file.name,
+                config.translatable_keys,
+                source=str(deck_file.path),
+            )
             found: dict[str, str] = {}
             lines: dict[str, int] = {}
             data = read_text(po_path) if lang != config.source_language else None

@@ -50,12 +50,15 @@ def build(
     )
     languages = config.languages if langs else (config.source_language, *config.languages)
     failed = False
+    seen: set[str] = set()  # deck warnings are the same for every language: say them once
     for lang in dict.fromkeys(languages):
         report = build_language(
             config, lang, set_lang=set_lang, strict=strict, expand_variables=expand_variables
         )
         for message in report.messages:
-            echo_err(message)
+            if message not in seen:
+                seen.add(message)
+                echo_err(message)
         for line in report.written:
             click.echo(line)
         failed = failed or report.failed

@@ -39,7 +39,10 @@ def extract(
     for deck_file in decks:
         try:
             deck = segment_deck(
-                read_deck(deck_file.path), deck_file.name, config.translatable_keys
+                read_deck(deck_file.path),
+                deck_file.name,
+                config.translatable_keys,
+                source=str(deck_file.path),
             )
         except I18nError as exc:
             echo_err(exc)

@@ -26,15 +26,22 @@ __all__ = ["DEFAULT_KEYS", "segment_deck"]
 DEFAULT_KEYS = ("title", "description")
 
 
-def segment_deck(text: str, path: str, translatable_keys: tuple[str, ...] = DEFAULT_KEYS) -> Deck:
-    """Segment a deck as Marp reads it.
+def segment_deck(
+    text: str,
+    path: str,
+    translatable_keys: tuple[str, ...] = DEFAULT_KEYS,
+    *,
+    source: str | None = None,
+) -> Deck:
+    """Segment a deck as Marp reads it; ``path`` is its identity, ``source`` the file
+    name that warnings and errors give (default: ``path``).
 
     Raises:
         DeckError: the front matter is not YAML Marp can read.
     """
     lines = split_lines(text)
     view = view_of(text, [(line.start, line.end) for line in lines], 1)
-    state = SegmentState(path, text, view, translatable_keys, dominant_newline(lines))
+    state = SegmentState(source or path, text, view, translatable_keys, dominant_newline(lines))
     md = marp_parser()
     tokens = md.parse(view.source)
 

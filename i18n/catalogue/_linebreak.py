@@ -1,0 +1,171 @@
+"""Where GNU gettext may break a PO string line: libunistring's line breaking, in Python.
+
+``msgcat`` wraps strings with libunistring's ``ulc_width_linebreaks`` (UAX #14 pair
+table, tailored so that ``.`` or ``:`` before a letter may break, as in URLs). To
+write files that ``msgcat`` leaves byte-identical we must break at exactly the same
+places, so this module mirrors ``unilbrk/u8-possible-linebreaks.c``,
+``u8-width-linebreaks.c`` and the table in ``lbrktables.c`` of libunistring 1.0
+(gettext 0.21). Character classes are Unicode 14's LineBreak.txt: a guess from the
+general category, corrected by the generated exception list in ``_linebreak_data``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from functools import lru_cache
+
+from i18n.catalogue._linebreak_data import EXCEPTIONS
+
+# Classes indexing the pair table, in libunistring's order; the rest are resolved
+# before the lookup (BK mandatory break, CM combining, ZW zero-width space, SP space).
+_TABLE_CLASSES = (
+    "WJ GL B2 BA BB HY CL CP EX IN NS OP QU IS NU PO PR SY AL H2 H3 ID JL JV JT HL RI EB EM ZWJ"
+).split()
+_INDEX = {name: i for i, name in enumerate(_TABLE_CLASSES)}
+BK, CM, ZW, SP = 30, 31, 32, 33
+_SPECIAL = {"BK": BK, "CM": CM, "ZW": ZW, "SP": SP}
+# What libunistring makes of the classes it does not look up (UTF-8, not a CJK locale).
+_RESOLVE = {"AI": "AL", "SA": "AL", "XX": "AL", "SG": "AL", "CB": "ID", "CJ": "NS",
+            "LF": "BK", "CR": "BK", "NL": "BK"}  # fmt: skip
+# Row = class before, column = class after: Direct break, Indirect (only after
+# spaces), Prohibited. libunistring 1.0, lbrktables.c.
+_PAIRS = (
+    "PIIIIIPPPIIIIPIIIPIIIIIIIIIIII PIIIIIPPPIIIIPIIIPIIIIIIIIIIII PIPIDIPPPDIDIPDDDPDDDDDDDDDDDI "
+    "PDDIDIPPPDIDIPDDDPDDDDDDDDDDDI PIIIIIPPPIIIIPIIIPIIIIIIIIIIII PDDIDIPPPDIDIPIDDPDDDDDDDDDDDI "
+    "PIDIDIPPPDPDIPDIIPDDDDDDDDDDDI PIDIDIPPPDPDIPIIIPIDDDDDDIDDDI PIDIDIPPPIIDIPDDDPDDDDDDDDDDDI "
+    "PIDIDIPPPIIDIPDDDPDDDDDDDDDDDI PIDIDIPPPDIDIPDDDPDDDDDDDDDDDI PPPPPPPPPPPPPPPPPPPPPPPPPPPPPP "
+    "PIIIIIPPPIIPIPIIIPIIIIIIIIIIII PIDIDIPPPDIDIPIDDPDDDDDDDDDDDI PIDIDIPPPIIIIPIIIPIDDDDDDIDDDI "
+    "PIDIDIPPPDIIIPIDDPIDDDDDDIDDDI PIDIDIPPPDIIIPIDDPIIIIIIIIDIII PIDIDIPPPDIDIPIDDPDDDDDDDIDDDI "
+    "PIDIDIPPPIIIIPIDDPIDDDDDDIDDDI PIDIDIPPPIIDIPDIDPDDDDDIIDDDDI PIDIDIPPPIIDIPDIDPDDDDDDIDDDDI "
+    "PIDIDIPPPIIDIPDIDPDDDDDDDDDDDI PIDIDIPPPIIDIPDIDPDIIDIIDDDDDI PIDIDIPPPIIDIPDIDPDDDDDIIDDDDI "
+    "PIDIDIPPPIIDIPDIDPDDDDDDIDDDDI PIDIDIPPPIIIIPIDDPIDDDDDDIDDDI PIDIDIPPPDIDIPDDDPDDDDDDIDIDDI "
+    "PIDIDIPPPIIDIPDIDPDDDDDDIDIDII PIDIDIPPPIIDIPDIDPDDDDDDIDIDDI PIDIDIPPPDIDIPDDDPDDDIDDIDIIII"
+).split()
+_ASCII = (
+    "CM CM CM CM CM CM CM CM CM BA BK BK BK BK CM CM CM CM CM CM CM CM CM CM CM CM CM CM CM CM "
+    "CM CM SP EX QU AL PR PO AL QU OP CP AL PR IS HY IS SY NU NU NU NU NU NU NU NU NU NU IS IS AL "
+    "AL AL EX AL" + " AL" * 26 + " OP PR CP AL AL AL" + " AL" * 26 + " OP BA CL AL CM"
+).split()
+
+POSSIBLE, MANDATORY, PROHIBITED = 1, 2, 3
+_STARTS = [start for start, _, _ in EXCEPTIONS]
+
+
+def guess_class(ch: str) -> str:
+    """The line-break class most characters of ``ch``'s general category have."""
+    cp = ord(ch)
+    category = unicodedata.category(ch)
+    if category == "Cn":
+        cjk = (0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF
+               or 0x20000 <= cp <= 0x3FFFD or 0x1F000 <= cp <= 0x1FAFF
+               or 0x1FC00 <= cp <= 0x1FFFD)  # fmt: skip
+        return "ID" if cjk else "AL"
+    if 0xAC00 <= cp <= 0xD7A3:
+        return "H2" if (cp - 0xAC00) % 28 == 0 else "H3"
+    simple = {"Mn": "CM", "Mc": "CM", "Me": "CM", "Nd": "NU", "Ps": "OP", "Pe": "CL",
+              "Pi": "QU", "Pf": "QU", "Zs": "BA", "Sc": "PR", "Cc": "CM", "Cf": "CM"}  # fmt: skip
+    if category in simple:
+        return simple[category]
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return "ID"
+    if category == "Lo" and unicodedata.name(ch, "").startswith("HEBREW"):
+        return "HL"
+    return "AL"
+
+
+@lru_cache(maxsize=4096)
+def line_break_class(ch: str) -> str:
+    """Unicode 14 Line_Break value of ``ch`` (before libunistring's resolution)."""
+    cp = ord(ch)
+    if cp < 0x80:
+        return _ASCII[cp]
+    i = bisect.bisect_right(_STARTS, cp) - 1
+    if i >= 0 and cp <= EXCEPTIONS[i][1]:
+        return EXCEPTIONS[i][2]
+    return guess_class(ch)
+
+
+def _lookup_class(ch: str) -> int:
+    name = line_break_class(ch)
+    name = _RESOLVE.get(name, name)
+    return _SPECIAL[name] if name in _SPECIAL else _INDEX[name]
+
+
+def possible_breaks(text: str) -> list[int]:
+    """For each character, may a line break before it? (``u8_possible_linebreaks``)."""
+    result = [PROHIBITED] * len(text)
+    last = BK
+    seen_space: int | None = None
+    seen_space2: int | None = None
+    for i, ch in enumerate(text):
+        prop = _lookup_class(ch)
+        if prop == BK:
+            result[i] = MANDATORY
+            last, seen_space, seen_space2 = BK, None, None
+            continue
+        target = i
+        if prop == SP:
+            seen_space2, seen_space = seen_space, i
+            continue
+        if prop == ZW:
+            last, seen_space, seen_space2 = ZW, None, None
+            continue
+        if prop == CM:
+            if last == ZW:
+                result[i] = POSSIBLE
+                last = _INDEX["ID"]
+                continue
+            if seen_space is None:
+                continue
+            # A combining mark after a space turns that space into an ideograph.
+            target, seen_space, prop = seen_space, seen_space2, _INDEX["ID"]
+        if last == ZW:
+            result[target] = POSSIBLE
+        elif last != BK:
+            rule = _PAIRS[last][prop]
+            if rule == "D" or (rule == "I" and seen_space is not None):
+                result[target] = POSSIBLE
+        last, seen_space, seen_space2 = prop, None, None
+    return result
+
+
+def char_width(ch: str) -> int:
+    """Columns ``ch`` takes (``uc_width`` for UTF-8); -1 for control characters."""
+    cp = ord(ch)
+    if cp < 0x20 or 0x7F <= cp < 0xA0:
+        return -1
+    if cp == 0xAD:
+        return 1
+    if unicodedata.category(ch) in ("Mn", "Me", "Cf") or 0x1160 <= cp <= 0x11FF:
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def width_breaks(text: str, overrides: list[int | None], width: int, start: int) -> list[bool]:
+    """Where to break ``text`` so lines fit ``width`` columns (``u8_width_linebreaks``).
+
+    ``overrides[i]``, when not None, replaces the computed opportunity before ``i``.
+    """
+    breaks = possible_breaks(text)
+    result = [False] * len(text)
+    last_p: int | None = None
+    last_column, piece = start, 0
+    for i, ch in enumerate(text):
+        kind = overrides[i] if overrides[i] is not None else breaks[i]
+        if kind in (POSSIBLE, MANDATORY) and last_p is not None and last_column + piece > width:
+            result[last_p] = True
+            last_column = 0
+        if kind == MANDATORY:
+            last_p, last_column, piece = None, 0, 0
+            continue
+        if kind == POSSIBLE:
+            last_p = i
+            last_column += piece
+            piece = 0
+        w = char_width(ch)
+        if w >= 0:
+            piece += w
+    if last_p is not None and last_column + piece > width:
+        result[last_p] = True
+    return result

@@ -1,0 +1,165 @@
+"""``extract`` and ``build`` end to end through ``main()``: files, messages, exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+
+from i18n.cli.main import main
+
+DECK = "---\ntitle: A deck\n---\n# Hello\n\nSome text\n\n---\n\n<!-- A note -->\n"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "slides" / "a").mkdir(parents=True)
+    (tmp_path / "slides" / "b").mkdir()
+    (tmp_path / "slides" / "a" / "index.md").write_text(DECK, encoding="utf-8")
+    (tmp_path / "slides" / "b" / "index.md").write_text(DECK.replace("Hello", "Hi"), encoding="utf-8")
+    (tmp_path / "slides" / "images").mkdir()
+    (tmp_path / "slides" / "images" / "x.png").write_bytes(b"png")
+    (tmp_path / "slides" / "order").write_text("a/index.md\nb/index.md\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.marp-i18n]\nlanguages = ["sv"]\n'
+        '[tool.marp-i18n.variables.sv]\nWHO = "Foto:"\n',
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def test_extract_writes_one_template_per_deck_by_relative_path(
+    course: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "extract")
+    assert (code, err) == (0, "")
+    pot = polib.pofile(str(course / "locales" / "a" / "index.pot"))
+    assert [e.msgid for e in pot] == ["A deck", "Hello", "Some text", "A note"]
+    assert [e.comment for e in pot] == [
+        "front matter: title",
+        "slide 1, heading",
+        "slide 1, paragraph",
+        "slide 2, speaker note",
+    ]
+    assert pot[1].occurrences == [("slides/a/index.md", "")]
+    assert (course / "locales" / "b" / "index.pot").is_file()
+    assert "locales/a/index.pot: 4 messages" in out
+
+
+def test_extract_twice_changes_nothing(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "extract")
+    first = (course / "locales" / "a" / "index.pot").read_bytes()
+    code, out, _ = run(capsys, "extract")
+    assert code == 0 and "(unchanged)" in out
+    assert (course / "locales" / "a" / "index.pot").read_bytes() == first
+
+
+def test_build_uses_translations_sets_lang_copies_assets(
+    course: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "extract")
+    po = polib.pofile(str(course / "locales" / "a" / "index.pot"))
+    po[1].msgstr = "Hej"
+    po[2].msgstr = "Lite text"
+    po[2].flags.append("fuzzy")  # fuzzy: not used
+    (course / "locales" / "sv" / "a").mkdir(parents=True)
+    po.save(str(course / "locales" / "sv" / "a" / "index.po"))
+    code, out, err = run(capsys, "build", "--lang", "sv")
+    assert code == 0, err
+    built = (course / "build" / "sv" / "a" / "index.md").read_text(encoding="utf-8")
+    assert built == DECK.replace("Hello", "Hej").replace("title: A deck\n", "title: A deck\nlang: sv\n")
+    assert (course / "build" / "sv" / "images" / "x.png").read_bytes() == b"png"
+    assert (course / "build" / "sv" / "order").is_file()
+    assert (course / "build" / "sv" / "variables").read_text() == "WHO=Foto:\n"
+    assert "locales/sv/b/index.po: warning: no catalogue" in err
+
+
+def test_build_without_lang_builds_source_and_targets(
+    course: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "build", "--no-set-lang")
+    assert code == 0
+    for lang in ("en", "sv"):
+        assert (course / "build" / lang / "a" / "index.md").read_text() == DECK
+
+
+def test_expand_variables_and_report_unknown(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    deck = course / "slides" / "a" / "index.md"
+    deck.write_text(DECK + "\n<!-- _footer: '%WHO% X' -->\n%NOPE%\n", encoding="utf-8")
+    code, _, err = run(capsys, "build", "--lang", "sv", "--expand-variables")
+    assert code == 0
+    built = (course / "build" / "sv" / "a" / "index.md").read_text()
+    assert "'Foto: X'" in built and "%NOPE%" in built
+    assert "%NOPE% has no value for sv" in err
+    assert not (course / "build" / "sv" / "variables").exists()
+
+
+def test_strict_makes_refusal_an_error(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "extract")
+    po = polib.pofile(str(course / "locales" / "a" / "index.pot"))
+    po[2].msgstr = "Text\n---\nnew slide"
+    (course / "locales" / "sv" / "a").mkdir(parents=True)
+    po.save(str(course / "locales" / "sv" / "a" / "index.po"))
+    code, _, err = run(capsys, "build", "--lang", "sv")
+    assert code == 0
+    assert "locales/sv/a/index.po:" in err and "translation refused" in err
+    code, _, err = run(capsys, "build", "--lang", "sv", "--strict")
+    assert code == 2
+
+
+def test_bad_decks_are_reported_and_others_still_processed(
+    course: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (course / "slides" / "bad.md").write_bytes(b"# Caf\xe9\n")
+    (course / "slides" / "yaml.md").write_text("---\ntitle: \"unclosed\n---\n", encoding="utf-8")
+    code, out, err = run(capsys, "extract")
+    assert code == 2
+    lines = err.strip().split("\n")
+    assert lines[0] == "slides/bad.md:1: not UTF-8 (byte 0xe9); save the file as UTF-8"
+    assert lines[1].startswith("slides/yaml.md:2: front matter is not YAML that Marp can read")
+    assert "Traceback" not in err
+    assert not (course / "locales" / "bad.pot").exists()
+    assert not (course / "locales" / "yaml.pot").exists()
+    assert (course / "locales" / "a" / "index.pot").exists()
+
+
+def test_missing_slides_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "extract", "--slides", str(tmp_path / "nope"), "--locales", str(tmp_path))
+    assert code == 2
+    assert err == f"marp-i18n: {tmp_path / 'nope'}: slides folder not found; give --slides DIR or set slides =\n"
+
+
+def test_bad_language_code_is_refused(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "build", "--lang", "../etc")
+    assert code == 2 and "is not a language code" in err
+    code, _, err = run(capsys, "build", "--lang", "xx_QQ")
+    assert code == 2 and "unknown language code" in err
+    assert not (course / "build").exists()
+
+
+def test_build_inside_slides_is_refused_before_writing(
+    course: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "build", "--build", "slides/out")
+    assert code == 2 and "inside the slides folder" in err
+    assert not (course / "slides" / "out").exists()
+
+
+def test_symlink_leaving_slides_is_skipped(
+    course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "secret.md"
+    outside.write_text("# secret\n")
+    (course / "slides" / "link.md").symlink_to(outside)
+    code, _, err = run(capsys, "extract")
+    assert code == 0
+    assert "symlink leaves the slides folder, skipped" in err
+    assert not (course / "locales" / "link.pot").exists()
