@@ -130,7 +130,24 @@ def render(
         for kind in kinds:
             if decks:
                 _run_marp(marp, lang, lang_dir, decks, kind, chromium, env, report)
+        if decks:
+            link_assets(lang_dir, lang_dir / "html")
     return results
+
+
+def link_assets(lang_dir: Path, html_dir: Path) -> None:
+    """Make the decks' files (images, ...) reachable from ``html/`` at the same relative
+    paths, with relative symlinks: marp-cli keeps image URLs as written, and the HTML
+    no longer sits beside the deck."""
+    for path in sorted(lang_dir.rglob("*")):
+        rel = path.relative_to(lang_dir)
+        if rel.parts[0] in OUTPUT_DIRS or path.is_dir() or path.suffix == ".md":
+            continue
+        link = html_dir / rel
+        if link.exists() or link.is_symlink():
+            continue
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(os.path.relpath(path, link.parent))
 
 
 def _marp_command(marp: Path, kind: Kind, chromium: str | None) -> list[str]:

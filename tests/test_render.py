@@ -94,3 +94,16 @@ def test_decks_marp_cli_skips_are_failures(tmp_path: Path) -> None:
     fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
     results = render(build, ["sv"], marp=fake, chromium=None, env=os.environ)
     assert [r.error for r in results] == ["marp-cli: Failed converting Markdown. (boom)"]
+
+
+def test_html_folder_reaches_the_decks_images(tmp_path: Path) -> None:
+    from i18n.render import link_assets
+
+    lang_dir = tmp_path / "sv"
+    (lang_dir / "a" / "images").mkdir(parents=True)
+    (lang_dir / "a" / "images" / "x.png").write_bytes(b"png")
+    (lang_dir / "a" / "index.md").write_text("# x\n")
+    (lang_dir / "html").mkdir()
+    link_assets(lang_dir, lang_dir / "html")
+    assert (lang_dir / "html" / "a" / "images" / "x.png").read_bytes() == b"png"
+    assert not (lang_dir / "html" / "a" / "index.md").exists()
