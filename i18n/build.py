@@ -3,6 +3,7 @@ with the files the decks refer to and the language's variables beside them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -82,12 +83,7 @@ def build_language(
             continue
         report.messages.extend(str(w) for w in deck.warnings)
         report.messages.extend(_missing_images(deck, deck_file.path))
-        built = assemble(
-            deck,
-            found,
-            lang if set_lang else None,
-            lambda msgid, p=po_path, ln=lines: (str(p), ln.get(msgid)),
-        )
+        built = assemble(deck, found, lang if set_lang else None, _locator(po_path, lines))
         report.messages.extend(str(r) for r in built.refused)
         if strict and built.refused:
             report.failed = True
@@ -105,6 +101,11 @@ def build_language(
     if values and not expand_variables:
         write_atomic(out_dir / "variables", variables_file(values))
     return report
+
+
+def _locator(po_path: Path, lines: dict[str, int]) -> Callable[[str], tuple[str, int | None]]:
+    """Where a msgid's entry is, so a refused translation names the PO file and line."""
+    return lambda msgid: (str(po_path), lines.get(msgid))
 
 
 def _missing_images(deck: Deck, path: Path) -> list[str]:

@@ -113,9 +113,8 @@ def copy_assets(slides: Path, target: Path, skip: tuple[Path, ...] = ()) -> int:
             if source.is_symlink() and not source.resolve().is_relative_to(root):
                 continue
             destination = target / source.relative_to(slides)
-            if destination.exists() and destination.stat().st_size == source.stat().st_size:
-                if destination.read_bytes() == source.read_bytes():
-                    continue
+            if _same_file(source, destination):
+                continue
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, destination)
             copied += 1
@@ -125,3 +124,11 @@ def copy_assets(slides: Path, target: Path, skip: tuple[Path, ...] = ()) -> int:
 def inside(path: Path, folder: Path) -> bool:
     """True when ``path`` is ``folder`` or lies within it (after resolving links)."""
     return path.resolve().is_relative_to(folder.resolve())
+
+
+def _same_file(source: Path, destination: Path) -> bool:
+    return (
+        destination.exists()
+        and destination.stat().st_size == source.stat().st_size
+        and destination.read_bytes() == source.read_bytes()
+    )

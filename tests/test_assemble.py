@@ -58,7 +58,9 @@ def test_single_line_note_stays_one_line() -> None:
         ("A title", "En titel", "En titel"),
     ],
 )
-def test_front_matter_values_keep_their_quoting(value: str, translation: str, expected: str) -> None:
+def test_front_matter_values_keep_their_quoting(
+    value: str, translation: str, expected: str
+) -> None:
     deck = f"---\ntitle: {value}\n---\n"
     assert build(deck, {"A title": translation}) == f"---\ntitle: {expected}\n---\n"
 
@@ -105,7 +107,9 @@ def test_lang_goes_into_a_comment_when_marp_ignores_the_front_matter() -> None:
         ("---\ntheme: x\ntitle: T\n---\n", "T", "T\ntheme: y"),
     ],
 )
-def test_structure_breaking_translations_are_refused(deck: str, msgid: str, translation: str) -> None:
+def test_structure_breaking_translations_are_refused(
+    deck: str, msgid: str, translation: str
+) -> None:
     segmented = segment_deck(deck, "deck.md")
     assert msgid in {u.msgid for u in segmented.units}
     built = assemble(segmented, {msgid: translation}, locate=lambda m: ("sv.po", 7))

@@ -24,13 +24,14 @@ def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "slides" / "a").mkdir(parents=True)
     (tmp_path / "slides" / "b").mkdir()
     (tmp_path / "slides" / "a" / "index.md").write_text(DECK, encoding="utf-8")
-    (tmp_path / "slides" / "b" / "index.md").write_text(DECK.replace("Hello", "Hi"), encoding="utf-8")
+    (tmp_path / "slides" / "b" / "index.md").write_text(
+        DECK.replace("Hello", "Hi"), encoding="utf-8"
+    )
     (tmp_path / "slides" / "images").mkdir()
     (tmp_path / "slides" / "images" / "x.png").write_bytes(b"png")
     (tmp_path / "slides" / "order").write_text("a/index.md\nb/index.md\n", encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.marp-i18n]\nlanguages = ["sv"]\n'
-        '[tool.marp-i18n.variables.sv]\nWHO = "Foto:"\n',
+        '[tool.marp-i18n]\nlanguages = ["sv"]\n[tool.marp-i18n.variables.sv]\nWHO = "Foto:"\n',
         encoding="utf-8",
     )
     return tmp_path
@@ -72,10 +73,12 @@ def test_build_uses_translations_sets_lang_copies_assets(
     po[2].flags.append("fuzzy")  # fuzzy: not used
     (course / "locales" / "sv" / "a").mkdir(parents=True)
     po.save(str(course / "locales" / "sv" / "a" / "index.po"))
-    code, out, err = run(capsys, "build", "--lang", "sv")
+    code, _, err = run(capsys, "build", "--lang", "sv")
     assert code == 0, err
     built = (course / "build" / "sv" / "a" / "index.md").read_text(encoding="utf-8")
-    assert built == DECK.replace("Hello", "Hej").replace("title: A deck\n", "title: A deck\nlang: sv\n")
+    assert built == DECK.replace("Hello", "Hej").replace(
+        "title: A deck\n", "title: A deck\nlang: sv\n"
+    )
     assert (course / "build" / "sv" / "images" / "x.png").read_bytes() == b"png"
     assert (course / "build" / "sv" / "order").is_file()
     assert (course / "build" / "sv" / "variables").read_text() == "WHO=Foto:\n"
@@ -85,13 +88,15 @@ def test_build_uses_translations_sets_lang_copies_assets(
 def test_build_without_lang_builds_source_and_targets(
     course: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "build", "--no-set-lang")
+    code, _, _ = run(capsys, "build", "--no-set-lang")
     assert code == 0
     for lang in ("en", "sv"):
         assert (course / "build" / lang / "a" / "index.md").read_text() == DECK
 
 
-def test_expand_variables_and_report_unknown(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_expand_variables_and_report_unknown(
+    course: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     deck = course / "slides" / "a" / "index.md"
     deck.write_text(DECK + "\n<!-- _footer: '%WHO% X' -->\n%NOPE%\n", encoding="utf-8")
     code, _, err = run(capsys, "build", "--lang", "sv", "--expand-variables")
@@ -119,8 +124,8 @@ def test_bad_decks_are_reported_and_others_still_processed(
     course: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (course / "slides" / "bad.md").write_bytes(b"# Caf\xe9\n")
-    (course / "slides" / "yaml.md").write_text("---\ntitle: \"unclosed\n---\n", encoding="utf-8")
-    code, out, err = run(capsys, "extract")
+    (course / "slides" / "yaml.md").write_text('---\ntitle: "unclosed\n---\n', encoding="utf-8")
+    code, _, err = run(capsys, "extract")
     assert code == 2
     lines = err.strip().split("\n")
     assert lines[0] == "slides/bad.md:1: not UTF-8 (byte 0xe9); save the file as UTF-8"
@@ -131,10 +136,15 @@ def test_bad_decks_are_reported_and_others_still_processed(
     assert (course / "locales" / "a" / "index.pot").exists()
 
 
-def test_missing_slides_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "extract", "--slides", str(tmp_path / "nope"), "--locales", str(tmp_path))
+def test_missing_slides_folder_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        capsys, "extract", "--slides", str(tmp_path / "nope"), "--locales", str(tmp_path)
+    )
     assert code == 2
-    assert err == f"marp-i18n: {tmp_path / 'nope'}: slides folder not found; give --slides DIR or set slides =\n"
+    hint = "give --slides DIR or set slides ="
+    assert err == f"marp-i18n: {tmp_path / 'nope'}: slides folder not found; {hint}\n"
 
 
 def test_bad_language_code_is_refused(course: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -63,5 +63,3 @@ def build(
             click.echo(line)
         failed = failed or report.failed
     return 2 if failed else 0
-
-

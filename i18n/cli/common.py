@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -75,7 +75,7 @@ def reference(config: Config, deck_name: str) -> str:
 
 def now() -> str:
     """gettext's date format, in UTC so the date does not depend on the machine."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
 
 
 def echo_err(message: object) -> None:

@@ -7,6 +7,8 @@ front matter (and global directives) first, then slide boundaries, then comments
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from markdown_it.token import Token
 
 from i18n.model import Deck
@@ -69,8 +71,8 @@ def segment_deck(
                 )
             elif role_of(token.content) == "note":
                 note_units(state, notes_md, token)
-        elif token.type == "fence" and token.map is not None and not _closed_fence(
-            view.lines, token
+        elif (
+            token.type == "fence" and token.map is not None and not _closed_fence(view.lines, token)
         ):
             state.warn(
                 view.first_line + token.map[0],
@@ -78,7 +80,7 @@ def segment_deck(
             )
     units = tuple(sorted(state.units, key=lambda u: u.start))
     images = tuple(_images(tokens, view.lines))
-    for before, after in zip(units, units[1:], strict=False):
+    for before, after in pairwise(units):
         assert before.end <= after.start, f"{path}: overlapping units at line {after.line}"
     return Deck(
         path=path,

@@ -47,8 +47,8 @@ def front_matter(state: SegmentState, token: Token) -> None:
             f"front matter is not YAML that Marp can read: {message}",
             "fix the YAML between the first two --- lines (quote values with ': ' in them)",
         )
-    state.body_start = view.offset(token.map[1], 0) if token.map[1] < len(view.lines) else len(
-        state.text
+    state.body_start = (
+        view.offset(token.map[1], 0) if token.map[1] < len(view.lines) else len(state.text)
     )
     duplicate = duplicate_key(body)
     if duplicate is not None:
@@ -60,7 +60,7 @@ def front_matter(state: SegmentState, token: Token) -> None:
         )
     state.spdx = [text.strip() for text in body_lines if text.startswith("SPDX-")]
     converted = loose(body).split("\n")
-    root = yaml.compose("\n".join(converted), Loader=yaml.BaseLoader)  # noqa: S506
+    root = yaml.compose("\n".join(converted), Loader=yaml.BaseLoader)
     if not isinstance(root, yaml.MappingNode):
         return
     for key_node, node in root.value:

@@ -42,9 +42,12 @@ def has_words(children: list[Token]) -> bool:
     bare URLs are not human text.
     """
     for token in _walk(children):
-        if token.type == "text" and any(c.isalpha() for c in token.content):
-            if not _URL.fullmatch(token.content.strip()):
-                return True
+        if (
+            token.type == "text"
+            and any(c.isalpha() for c in token.content)
+            and not _URL.fullmatch(token.content.strip())
+        ):
+            return True
     return False
 
 
@@ -60,9 +63,9 @@ def image_only(children: list[Token]) -> bool:
     for token in children:
         if token.type in ("image", "marpit_comment"):
             seen = seen or token.type == "image"
-        elif token.type in ("softbreak", "hardbreak"):
-            continue
-        elif token.type == "text" and not token.content.strip():
+        elif token.type in ("softbreak", "hardbreak") or (
+            token.type == "text" and not token.content.strip()
+        ):
             continue
         else:
             return False

@@ -30,9 +30,7 @@ METADATA_DIRECTIVES = ("title", "description", "author", "keywords", "url", "ima
 
 KNOWN_DIRECTIVES = frozenset(GLOBAL_DIRECTIVES + LOCAL_DIRECTIVES + METADATA_DIRECTIVES)
 
-LAZY = re.compile(
-    r"^([_$]?(?:" + "|".join(sorted(KNOWN_DIRECTIVES)) + r")[ \t]*:)(.+)$"
-)
+LAZY = re.compile(r"^([_$]?(?:" + "|".join(sorted(KNOWN_DIRECTIVES)) + r")[ \t]*:)(.+)$")
 SPECIAL = "\"'{|>~&*"
 
 
@@ -60,7 +58,7 @@ def yaml_problem(text: str) -> tuple[int, str] | None:
     """(0-based line, message) of the reason Marp cannot read ``text``, or None if it can."""
     try:
         # BaseLoader is PyYAML's FAILSAFE: no tags resolved, every scalar a string.
-        yaml.load(loose(text), Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds no objects
+        yaml.load(loose(text), Loader=yaml.BaseLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         return (mark.line if mark else 0), str(exc.problem or exc.context or "invalid YAML")
@@ -76,7 +74,7 @@ def duplicate_key(text: str) -> tuple[int, str] | None:
     value; two ``SPDX-FileCopyrightText`` lines are the usual case.
     """
     try:
-        root = yaml.compose(loose(text), Loader=yaml.BaseLoader)  # noqa: S506
+        root = yaml.compose(loose(text), Loader=yaml.BaseLoader)
     except (yaml.YAMLError, RecursionError):
         return None
     pending = [root] if root is not None else []
@@ -102,7 +100,7 @@ def read_marp_yaml(text: str, *, duplicates_ok: bool = False) -> dict[str, objec
     checks that compare a front matter with itself after an edit.
     """
     try:
-        data = yaml.load(loose(text), Loader=yaml.BaseLoader)  # noqa: S506
+        data = yaml.load(loose(text), Loader=yaml.BaseLoader)
     except (yaml.YAMLError, RecursionError):
         return None
     if not isinstance(data, dict) or (not duplicates_ok and duplicate_key(text) is not None):

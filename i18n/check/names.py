@@ -1,0 +1,33 @@
+"""The names of ``check``'s checks: what the config, ``--disable`` and translators' comments use.
+
+One table, so the settings, the runner, the formatters and the docs agree on the names
+and their order (the order findings of one entry are reported in).
+"""
+
+from __future__ import annotations
+
+CATALOGUE_CHECKS: dict[str, str] = {
+    "threshold": "the catalogue is translated at least as far as its threshold",
+    "stale": "the catalogue exists and holds exactly the deck's current texts",
+}
+"""Checks of a whole catalogue."""
+
+ENTRY_CHECKS: dict[str, str] = {
+    "structure": "the build's structure guard accepts the translation",
+    "injection": "no raw HTML, directive comment, image or javascript:/data: URL added",
+    "links": "same Markdown link and image targets",
+    "urls": "same bare URLs in the text (translate-toolkit: urls)",
+    "code": "same inline code spans",
+    "placeholders": "same %VARIABLE% placeholders (translate-toolkit: variables)",
+    "html": "same HTML tags (translate-toolkit: xmltags)",
+    "emphasis": "same emphasis, strong and strikethrough markers",
+    "math": "same $math$ and $$math$$",
+    "lines": "same number of lines in headings, table cells and image alt texts",
+    "hard-breaks": "same hard line breaks (two trailing spaces or a backslash)",
+    "whitespace": "same leading and trailing whitespace (translate-toolkit: "
+    "startwhitespace, endwhitespace)",
+    "same-as-source": "translated text differs from the source, except allow-listed words",
+}
+"""Checks of one translated entry; a translator's ``# marp-i18n: ignore NAME`` skips one."""
+
+CHECKS: dict[str, str] = {**CATALOGUE_CHECKS, **ENTRY_CHECKS}
