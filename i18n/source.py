@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from i18n.errors import DeckError
 
 BOM = "\ufeff"
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,27 +45,17 @@ def decode(data: bytes, path: str) -> str:
 def split_lines(text: str) -> tuple[Line, ...]:
     """Every line of ``text``, including an empty last line when it ends with a newline.
 
-    Written as a scan rather than ``str.splitlines`` because that also splits at form
-    feeds, U+2028 and other characters markdown-it treats as ordinary text.
+    One regular-expression scan (linear) rather than ``str.splitlines``, which also
+    splits at form feeds, U+2028 and other characters markdown-it treats as text.
     """
     lines: list[Line] = []
     # A BOM sits before the first line, outside every line, so it is always kept as is.
-    start = pos = 1 if text.startswith(BOM) else 0
-    n = len(text)
-    while True:
-        lf = text.find("\n", pos)
-        cr = text.find("\r", pos)
-        if lf < 0 and cr < 0:
-            lines.append(Line(start, n, ""))
-            return tuple(lines)
-        cut = min(i for i in (lf, cr) if i >= 0)
-        if text.startswith("\r\n", cut):
-            lines.append(Line(start, cut, "\r\n"))
-            pos = cut + 2
-        else:
-            lines.append(Line(start, cut, text[cut]))
-            pos = cut + 1
-        start = pos
+    start = 1 if text.startswith(BOM) else 0
+    for match in _NEWLINE.finditer(text, start):
+        lines.append(Line(start, match.start(), match.group()))
+        start = match.end()
+    lines.append(Line(start, len(text), ""))
+    return tuple(lines)
 
 
 def normalise(text: str, lines: tuple[Line, ...]) -> str:
@@ -86,4 +78,5 @@ def dominant_newline(lines: tuple[Line, ...]) -> str:
 
 def line_start(text: str, offset: int) -> int:
     """Offset where the line holding ``offset`` begins (after LF, CRLF or CR)."""
-    return max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    lf = text.rfind("\n", 0, offset)
+    return max(lf, text.rfind("\r", lf + 1, offset)) + 1  # both searches stop at the LF

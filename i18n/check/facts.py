@@ -1,0 +1,77 @@
+"""What must survive translation in one msgid or msgstr, read from one markdown-it parse.
+
+Every Markdown check compares the facts of the source with those of the translation,
+so each text is parsed once (the source once per run, shared by all languages), the
+way the build reads it: headings with their ``#`` (as the guard parses them), table
+cells, alt texts and front-matter values as inline text, everything else as blocks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+_INLINE_KINDS = frozenset({"table cell", "image alt text", "front matter"})
+_EMPHASIS = {"em_open": "emphasis", "strong_open": "strong", "s_open": "strikethrough"}
+_MATH = frozenset({"math_inline", "math_inline_double", "math_block", "math_block_label"})
+
+
+@dataclass(slots=True)
+class Facts:
+    """The parts of a text a translation must keep (multisets: order may change)."""
+
+    links: Counter[str] = field(default_factory=Counter)
+    """Link targets, autolinks included."""
+    images: Counter[str] = field(default_factory=Counter)
+    """Image sources."""
+    code: Counter[str] = field(default_factory=Counter)
+    math: Counter[str] = field(default_factory=Counter)
+    emphasis: Counter[str] = field(default_factory=Counter)
+    html: list[str] = field(default_factory=list)
+    """Raw HTML pieces (inline and block), as written."""
+    comments: list[str] = field(default_factory=list)
+    """Contents of ``<!-- -->`` comments inside the text."""
+    hard_breaks: int = 0
+    text: list[str] = field(default_factory=list)
+    """Human text: text tokens, link texts and alt texts (not code, math or targets)."""
+
+
+def _walk(tokens: list[Token]) -> Iterator[Token]:
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from _walk(token.children)
+
+
+def analyse(md: MarkdownIt, text: str, kind: str) -> Facts:
+    """The facts of ``text`` read as a unit of ``kind`` (``Unit.kind``)."""
+    if kind in _INLINE_KINDS:
+        tokens = md.parseInline(text)
+    else:
+        tokens = md.parse("# " + text if kind == "heading" else text)
+    facts = Facts()
+    for token in _walk(tokens):
+        kind_ = token.type
+        if kind_ == "text":
+            facts.text.append(token.content)
+        elif kind_ == "link_open":
+            facts.links[str(token.attrGet("href") or "")] += 1
+        elif kind_ == "image":
+            facts.images[str(token.attrGet("src") or "")] += 1
+        elif kind_ == "code_inline":
+            facts.code[token.content] += 1
+        elif kind_ in _MATH:
+            facts.math[token.content.strip()] += 1
+        elif kind_ in _EMPHASIS:
+            facts.emphasis[_EMPHASIS[kind_]] += 1
+        elif kind_ in ("html_inline", "html_block"):
+            facts.html.append(token.content)
+        elif kind_ == "marpit_comment":
+            facts.comments.append(token.content)
+        elif kind_ == "hardbreak":
+            facts.hard_breaks += 1
+    return facts
