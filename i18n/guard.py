@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18n.model import Unit
+from i18n.segment.comments import find_comment, role_of
 from i18n.segment.inline import is_background
 from i18n.segment.marp_yaml import is_directive, read_marp_yaml
 
@@ -55,6 +56,18 @@ def _inline_facts(md: MarkdownIt, text: str) -> tuple[Counter[str], Counter[str]
     return backgrounds, images, html
 
 
+def _kept_comments(text: str) -> Counter[str]:
+    """Comments inside the text that are Marp syntax (directives, ``fit``, magic ones)."""
+    kept: Counter[str] = Counter()
+    pos = 0
+    while (found := find_comment(text, pos)) is not None:
+        content = found.content(text)
+        if role_of(content, in_heading=True) != "note":
+            kept[text[found.start : found.end]] += 1
+        pos = found.end
+    return kept
+
+
 def guard_unit(unit: Unit, translation: str, md: MarkdownIt) -> str | None:
     """Why ``translation`` cannot stand in for ``unit``, or None when it can."""
     if unit.kind == "front matter":
@@ -63,6 +76,8 @@ def guard_unit(unit: Unit, translation: str, md: MarkdownIt) -> str | None:
     for mark in ("<!--", "-->"):
         if translation.count(mark) != source.count(mark):
             return f"it adds or removes a comment marker {mark}"
+    if _kept_comments(source) != _kept_comments(translation):
+        return "it changes a directive comment (Marp syntax, not text)"
     if unit.kind == "speaker note":
         mapping = read_marp_yaml(translation)
         if mapping is not None and is_directive(mapping):

@@ -92,6 +92,7 @@ def test_lang_goes_into_a_comment_when_marp_ignores_the_front_matter() -> None:
         ("Text\n", "Text", "> quote"),
         ("Text\n", "Text", "```\ncode"),
         ("Text\n", "Text", "a <!-- b"),
+        ("Para <!-- _class: x --> more\n", "Para <!-- _class: x --> more", "P <!-- _class: y --> m"),
         ("Text\n", "Text", "a --> b"),
         ("# Head\n", "Head", "Two\nlines"),
         ("| a | b |\n|---|---|\n", "a", "x | y"),
@@ -130,3 +131,8 @@ def test_loose_yaml_value_is_accepted_as_marp_reads_it() -> None:
 
 def test_double_quoted_value_may_hold_a_line_break() -> None:
     assert build('---\ntitle: "T"\n---\n', {"T": "a\nb"}) == '---\ntitle: "a\\nb"\n---\n'
+
+
+def test_note_inside_a_paragraph_may_be_translated() -> None:
+    deck = "Para <!-- say it --> more\n"
+    assert build(deck, {deck[:-1]: "Stycke <!-- säg det --> mer"}) == "Stycke <!-- säg det --> mer\n"

@@ -11,6 +11,8 @@ and the tests hold this shortcut to the guard's answer on the corpus and on gene
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from markdown_it import MarkdownIt
 
 from i18n.assemble import assemble
@@ -65,8 +67,12 @@ def structure_problem(unit: Unit, translation: str, md: MarkdownIt, deck: Deck |
     if unit.kind == "front matter":
         if deck is None:
             return None
-        refused = assemble(deck, {unit.msgid: translation}).refused
-        return refused[0].message.split("; the source text is used")[0] if refused else None
+        alone = replace(deck, units=(unit,))  # judge this value only, not same-text units
+        refused = assemble(alone, {unit.msgid: translation}).refused
+        if not refused:
+            return None
+        message = refused[0].message.removeprefix("translation refused: ")
+        return message.split("; the source text is used")[0]
     if plainly_safe(unit.kind, unit.msgid, translation):
         return None
     return guard_unit(unit, translation, md)
