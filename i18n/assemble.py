@@ -122,7 +122,9 @@ def _apply(text: str, edits: list[Edit]) -> str:
 def _lang_edit(deck: Deck, lang: str) -> Edit:
     nl = deck.newline
     if deck.front_matter_ignored:  # Marp would not read it there: a global directive comment
-        return (deck.body_start, deck.body_start, f"<!-- lang: {lang} -->{nl}")
+        at = deck.body_start
+        lead = "" if deck.text[at - 1 : at] in ("\n", "\r") else nl
+        return (at, at, f"{lead}<!-- lang: {lang} -->{nl}")
     if deck.lang is not None:
         return (*deck.lang, lang)
     if deck.front_matter is not None:
@@ -137,8 +139,12 @@ def _lang_edit(deck: Deck, lang: str) -> Edit:
 def _front_matter_problem(deck: Deck, unit: Unit, text: str, translation: str) -> str | None:
     assert deck.front_matter is not None
     start, end = deck.front_matter
-    edited = deck.text[start : unit.start] + text + deck.text[unit.end : end]
-    before = read_marp_yaml(deck.text[start:end], duplicates_ok=True) or {}
+    # NUL reads as U+FFFD, as markdown-it (and so Marp) reads it.
+    original = deck.text[start:end].replace("\0", "\ufffd")
+    edited = (deck.text[start : unit.start] + text + deck.text[unit.end : end]).replace(
+        "\0", "\ufffd"
+    )
+    before = read_marp_yaml(original, duplicates_ok=True) or {}
     after = read_marp_yaml(edited, duplicates_ok=True)
     return guard_front_matter(before, after, unit.key, translation)
 

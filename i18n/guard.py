@@ -40,12 +40,14 @@ def _shape(md: MarkdownIt, text: str, kind: str) -> tuple[tuple[str, str], ...]:
     return tuple((t.type, t.tag) for t in md.parse(prefix + text) if t.type != "inline")
 
 
-def _inline_facts(md: MarkdownIt, text: str) -> tuple[Counter[str], Counter[str], Counter[str]]:
-    """(background images, all image sources, raw HTML) of ``text``."""
+def _inline_facts(
+    md: MarkdownIt, text: str, kind: str
+) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """(background images, all image sources, raw HTML) of ``text`` read as ``kind``."""
     backgrounds: Counter[str] = Counter()
     images: Counter[str] = Counter()
     html: Counter[str] = Counter()
-    for token in _walk(md.parse(text)):
+    for token in _walk(md.parse(("# " if kind == "heading" else "") + text)):
         if token.type == "image":
             src = str(token.attrGet("src") or "")
             images[src] += 1
@@ -78,25 +80,27 @@ def guard_unit(unit: Unit, translation: str, md: MarkdownIt) -> str | None:
             return f"it adds or removes a comment marker {mark}"
     if _kept_comments(source) != _kept_comments(translation):
         return "it changes a directive comment (Marp syntax, not text)"
+    if unit.layout.table and len(_UNESCAPED_PIPE.findall(translation)) != len(
+        _UNESCAPED_PIPE.findall(source)
+    ):
+        return "a | that would add a table column (write \\| for a literal bar)"
     if unit.kind == "speaker note":
         mapping = read_marp_yaml(translation)
         if mapping is not None and is_directive(mapping):
             return "a note that reads as a Marp directive"
         return None
-    if unit.kind in ("heading", "table cell", "image alt text") and "\n" in translation:
+    if unit.kind in ("heading", "table cell", "image alt text") and translation.count(
+        "\n"
+    ) > source.count("\n"):
         return f"a line break in a {unit.kind}"
-    if unit.kind == "table cell" and len(_UNESCAPED_PIPE.findall(translation)) != len(
-        _UNESCAPED_PIPE.findall(source)
-    ):
-        return "a | that would add a table column (write \\| for a literal bar)"
     if unit.kind == "image alt text":
         if is_background(translation) or "]" in translation or "[" in translation:
             return "alt text that changes the image syntax"
         return None
     if _shape(md, translation, unit.kind) != _shape(md, source, unit.kind):
         return "it changes the slide structure (a slide break, heading, list, quote or code marker)"
-    bg_s, img_s, html_s = _inline_facts(md, source)
-    bg_t, img_t, html_t = _inline_facts(md, translation)
+    bg_s, img_s, html_s = _inline_facts(md, source, unit.kind)
+    bg_t, img_t, html_t = _inline_facts(md, translation, unit.kind)
     if bg_t != bg_s:
         return "it changes a background image"
     if img_t - img_s:

@@ -35,6 +35,8 @@ class Layout:
     """Speaker notes: rewrap the translation to this width; 0 keeps the translator's lines."""
     yaml_style: YamlStyle | None = None
     """Front-matter values: the scalar style to write the translation in."""
+    table: bool = False
+    """The unit sits in a table row, where a ``|`` would split its cell."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -136,3 +136,40 @@ def test_double_quoted_value_may_hold_a_line_break() -> None:
 def test_note_inside_a_paragraph_may_be_translated() -> None:
     deck = "Para <!-- say it --> more\n"
     assert build(deck, {deck[:-1]: "Stycke <!-- säg det --> mer"}) == "Stycke <!-- säg det --> mer\n"
+
+
+# Found by the reliability tests (see docs/reliability.md).
+
+
+@pytest.mark.parametrize("deck", ["---\nx\n---\n\n# Hi\n", "---\n- a\n---\n", "---\nt: a\nt: b\n---"])
+def test_lang_for_a_front_matter_marp_ignores_goes_in_a_comment(deck: str) -> None:
+    built = build(deck, {}, "sv")
+    assert "<!-- lang: sv -->" in built
+    assert segment_deck(built, "d.md").front_matter is not None  # still closed
+
+
+def test_multi_line_setext_heading_can_be_translated() -> None:
+    assert build("One\ntwo\n===\n", {"One\ntwo": "Ett\ntvå"}) == "Ett\ntvå\n===\n"
+
+
+def test_heading_with_block_html_can_be_translated() -> None:
+    deck = "# <center>Title</center>\n"
+    assert build(deck, {"<center>Title</center>": "<center>Titel</center>"}) == (
+        "# <center>Titel</center>\n"
+    )
+
+
+def test_nul_in_front_matter_does_not_block_translation() -> None:
+    assert build("---\ntitle: a\nx: \0\n---\n", {"a": "b"}) == "---\ntitle: b\nx: \0\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("deck", "msgid"),
+    [
+        ("| A | B |\n|---|---|\n| ![alt text](x.png) | c |\n", "alt text"),
+        ("| A | B |\n|---|---|\n| text <!-- note --> | c |\n", "note"),
+    ],
+)
+def test_pipe_in_any_unit_of_a_table_row_is_refused(deck: str, msgid: str) -> None:
+    built = assemble(segment_deck(deck, "d.md"), {msgid: msgid + " | extra"})
+    assert built.text == deck and len(built.refused) == 1

@@ -45,7 +45,9 @@ def block_units(
                 state.warn(view.first_line + token.map[0], "text not found, kept as it is")
                 continue
             slide = note_slide if note_slide is not None else state.slide_of(token.map[0])
+            state.in_table = stack[-1] in ("th_open", "td_open")
             _units_of(state, md, view, token, pieces, kind, slide)
+            state.in_table = False
 
 
 def _kind(stack: list[str], note_slide: int | None) -> Kind:

@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from i18n.errors import DeckError
 from i18n.model import Layout, YamlStyle
-from i18n.segment.marp_yaml import duplicate_key, loose, yaml_problem
+from i18n.segment.marp_yaml import duplicate_key, loose, yaml_problem, yaml_safe, yaml_unsafe
 from i18n.segment.state import SegmentState
 from i18n.segment.view import TextView
 
@@ -60,13 +60,15 @@ def front_matter(state: SegmentState, token: Token) -> None:
         )
     state.spdx = [text.strip() for text in body_lines if text.startswith("SPDX-")]
     converted = loose(body).split("\n")
-    root = yaml.compose("\n".join(converted), Loader=yaml.BaseLoader)
+    root = yaml.compose(yaml_safe("\n".join(converted)), Loader=yaml.BaseLoader)
     if not isinstance(root, yaml.MappingNode):
+        # Marp reads no directives from a scalar or list: lang must go in a comment.
+        state.front_matter_ignored = root is not None
         return
     for key_node, node in root.value:
         key = str(key_node.value)
         if key == "title" and isinstance(node, yaml.ScalarNode):
-            state.title = str(node.value)
+            state.title = yaml_unsafe(str(node.value))
         if not isinstance(node, yaml.ScalarNode) or key not in (*state.translatable_keys, "lang"):
             continue
         line = node.start_mark.line
@@ -79,7 +81,8 @@ def front_matter(state: SegmentState, token: Token) -> None:
             continue
         # Plain single-line values (and loosened ones) are read raw, as Marp reads them.
         raw = state.text[start:end]
-        msgid = raw if style == "plain" and "\n" not in raw and "\r" not in raw else node.value
+        plain_line = style == "plain" and "\n" not in raw and "\r" not in raw
+        msgid = raw if plain_line else yaml_unsafe(node.value)
         state.push(
             start,
             end,

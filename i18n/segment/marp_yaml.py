@@ -34,6 +34,27 @@ LAZY = re.compile(r"^([_$]?(?:" + "|".join(sorted(KNOWN_DIRECTIVES)) + r")[ \t]*
 SPECIAL = "\"'{|>~&*"
 
 
+_YAML11_BREAKS = {"\x85": "\ue085", "\u2028": "\ue028", "\u2029": "\ue029"}
+_SAFE = str.maketrans(_YAML11_BREAKS)
+_UNSAFE = str.maketrans({v: k for k, v in _YAML11_BREAKS.items()})
+
+
+def yaml_safe(text: str) -> str:
+    """Hide NEL, LS and PS from PyYAML: line breaks in YAML 1.1, plain characters to
+    js-yaml (YAML 1.2, Marp). Same length, so marks and columns stay exact."""
+    return text.translate(_SAFE)
+
+
+def yaml_unsafe(value: str) -> str:
+    """Undo ``yaml_safe`` in a value read from the YAML."""
+    return value.translate(_UNSAFE)
+
+
+def _parse(text: str) -> object:
+    # BaseLoader is PyYAML's FAILSAFE: every scalar a string, no objects built.
+    return yaml.load(yaml_safe(loose(text)), Loader=yaml.BaseLoader)
+
+
 def loose(text: str) -> str:
     """Quote unquoted values of known keys, line by line (marpit's ``convertLazy``).
 
@@ -58,10 +79,11 @@ def yaml_problem(text: str) -> tuple[int, str] | None:
     """(0-based line, message) of the reason Marp cannot read ``text``, or None if it can."""
     try:
         # BaseLoader is PyYAML's FAILSAFE: no tags resolved, every scalar a string.
-        yaml.load(loose(text), Loader=yaml.BaseLoader)
+        _parse(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        return (mark.line if mark else 0), str(exc.problem or exc.context or "invalid YAML")
+        problem = str(exc.problem or exc.context or "invalid YAML")
+        return (mark.line if mark else 0), yaml_unsafe(problem)
     except (yaml.YAMLError, RecursionError) as exc:
         return 0, str(exc) or "invalid YAML"
     return None
@@ -74,7 +96,7 @@ def duplicate_key(text: str) -> tuple[int, str] | None:
     value; two ``SPDX-FileCopyrightText`` lines are the usual case.
     """
     try:
-        root = yaml.compose(loose(text), Loader=yaml.BaseLoader)
+        root = yaml.compose(yaml_safe(loose(text)), Loader=yaml.BaseLoader)
     except (yaml.YAMLError, RecursionError):
         return None
     pending = [root] if root is not None else []
@@ -100,12 +122,22 @@ def read_marp_yaml(text: str, *, duplicates_ok: bool = False) -> dict[str, objec
     checks that compare a front matter with itself after an edit.
     """
     try:
-        data = yaml.load(loose(text), Loader=yaml.BaseLoader)
+        data = _parse(text)
     except (yaml.YAMLError, RecursionError):
         return None
     if not isinstance(data, dict) or (not duplicates_ok and duplicate_key(text) is not None):
         return None
-    return data
+    return {str(k): _restore(v) for k, v in data.items()}
+
+
+def _restore(value: object) -> object:
+    if isinstance(value, str):
+        return yaml_unsafe(value)
+    if isinstance(value, list):
+        return [_restore(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _restore(v) for k, v in value.items()}
+    return value
 
 
 def is_directive(mapping: dict[str, object]) -> bool:

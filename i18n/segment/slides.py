@@ -16,21 +16,22 @@ _INVISIBLE = frozenset({"marpit_comment", "front_matter"})
 
 
 def slide_starts(tokens: Sequence[Token], heading_divider: tuple[int, ...]) -> list[int]:
-    """Parser lines at which slides 2, 3, ... begin, in order."""
+    """Parser lines at which slides 2, 3, ... begin, in order.
+
+    As in marpit, a divider heading at any depth splits when any visible token came
+    before it in the deck, even right after a ``---`` (Marp then shows an empty slide).
+    """
     starts: list[int] = []
-    has_content = False
+    seen_visible = False
     for token in tokens:
-        if token.level != 0 or token.nesting == -1 or token.map is None:
-            continue
-        if token.type == "hr":
+        if (
+            token.type == "heading_open"
+            and int(token.tag[1:]) in heading_divider
+            and seen_visible
+            and token.map is not None
+        ) or (token.type == "hr" and token.level == 0 and token.map is not None):
             starts.append(token.map[0])
-            has_content = False
-        elif token.type == "heading_open" and int(token.tag[1:]) in heading_divider:
-            if has_content:
-                starts.append(token.map[0])
-            has_content = True
-        elif token.type not in _INVISIBLE:
-            has_content = True
+        seen_visible = seen_visible or not (token.hidden or token.type in _INVISIBLE)
     return starts
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from i18n.errors import Warning_
 from i18n.model import Kind, Layout, Unit
@@ -26,6 +26,8 @@ class SegmentState:
     warnings: list[Warning_] = field(default_factory=list)
     front_matter: tuple[int, int] | None = None
     lang: tuple[int, int] | None = None
+    in_table: bool = False
+    """Set while a table cell is segmented: its units get ``Layout.table``."""
     front_matter_ignored: bool = False
     body_start: int = 0
     """Offset just past the front matter's closing line (0 without front matter)."""
@@ -55,4 +57,6 @@ class SegmentState:
         """Add a unit; empty or whitespace-only text is never worth a translator's time."""
         if not msgid.strip() or start >= end:
             return
+        if self.in_table:
+            layout = replace(layout, table=True)
         self.units.append(Unit(start, end, msgid, kind, slide, line, layout, key))
