@@ -55,3 +55,21 @@ def test_units(deck: str, expected: list[tuple[int, str, str]]) -> None:
 
 def test_fixture_reader_finds_cases() -> None:
     assert len(read_cases()) >= 25
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+def test_yaml_1_1_line_breaks_are_plain_characters_as_in_marp(char: str) -> None:
+    deck = segment_deck(f"---\ntitle: 'a{char}b'\nfooter: x\n---\n", "d.md")
+    assert [u.msgid for u in deck.units] == [f"a{char}b"]
+
+
+def test_unclosed_comment_and_fence_are_warned_about() -> None:
+    deck = segment_deck("Text\n\n```\ncode\n\n<!-- open\n", "d.md")
+    assert [str(w) for w in deck.warnings] == [
+        "d.md:3: warning: code fence is never closed: Marp shows the rest of the deck as code"
+    ]
+    deck = segment_deck("Text\n\n<!-- open\n\n---\n\nMore\n", "d.md")
+    assert [str(w) for w in deck.warnings] == [
+        "d.md:3: warning: comment is never closed: Marp hides the rest of the deck; add -->"
+    ]
+    assert deck.slides == 1

@@ -1,0 +1,111 @@
+"""Our PO text is GNU gettext's canonical form: ``msgcat`` changes no byte of it.
+
+Checked three ways: on every corpus POT and its msgen-filled PO, on random catalogues
+(Hypothesis) against msgcat, and on random text against libunistring itself (the
+library msgcat wraps with), when it is installed.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import shutil
+import subprocess
+import unicodedata
+
+import polib
+import pytest
+from conftest import CORPUS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from i18n.catalogue import _linebreak
+from i18n.catalogue._canonical import po_text
+from i18n.catalogue.extract import template_text
+from i18n.catalogue.pofile import catalogue_text, read_catalogue
+from i18n.segment import segment_deck
+
+
+def gettext(tool: str, text: str) -> str:
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} not installed")
+    done = subprocess.run([tool, "-"], input=text.encode(), capture_output=True, check=True)
+    return done.stdout.decode()
+
+
+@pytest.mark.corpus
+def test_corpus_templates_and_msgen_catalogues_are_canonical(corpus: list) -> None:
+    for path in corpus:
+        name = path.relative_to(CORPUS).as_posix()
+        deck = segment_deck(path.read_bytes().decode("utf-8-sig"), name)
+        pot = template_text(deck, f"slides/{name}", None, "2024-01-01 00:00+0000")
+        assert gettext("msgcat", pot) == pot, name
+        filled = gettext("msgen", pot)
+        assert catalogue_text(read_catalogue(filled, name)) == filled, name
+
+
+TEXT = st.text(
+    st.sampled_from(
+        list("abc xyz.,:;/-()[]{}%$#@!?'\"\\\n\t0123_*|~<>=+")
+        + list("åäöé\u2014\u2013\u201c\u201d\u2018\u2019\u2026€°\u00a0\u0301😀中文한\u200b")
+    ),
+    max_size=200,
+)
+
+
+@st.composite
+def catalogues(draw: st.DrawFn) -> polib.POFile:
+    po = polib.POFile()
+    po.header = draw(st.sampled_from(["", "Title\nSPDX-License-Identifier: CC0-1.0"]))
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "X-Note": "a b"}
+    msgids = draw(st.lists(TEXT.filter(bool), min_size=1, max_size=6, unique=True))
+    for number, msgid in enumerate(msgids):
+        entry = polib.POEntry(msgid=msgid, msgstr=draw(TEXT))
+        entry.comment = f"slide {number}, paragraph"
+        entry.occurrences = [(f"slides/{'deep/' * draw(st.integers(0, 12))}d.md", "")]
+        if entry.msgstr and draw(st.booleans()):
+            entry.flags = ["fuzzy"]
+            entry.previous_msgid = draw(TEXT) or None
+        entry.obsolete = bool(entry.msgstr) and draw(st.booleans())
+        if entry.obsolete:
+            entry.comment, entry.occurrences, entry.previous_msgid = "", [], None
+        po.append(entry)
+    return po
+
+
+@settings(max_examples=60)
+@given(catalogues())
+def test_random_catalogues_are_what_msgcat_writes(po: polib.POFile) -> None:
+    text = po_text(po)
+    assert gettext("msgcat", text) == text
+    again = read_catalogue(text, "x.po")
+    assert po_text(again) == text
+
+
+def _libunistring() -> ctypes.CDLL:
+    name = ctypes.util.find_library("unistring")
+    if name is None:
+        pytest.skip("libunistring not installed")
+    lib = ctypes.CDLL(name)
+    if not hasattr(lib, "u32_width_linebreaks_v2"):
+        pytest.skip("libunistring older than 1.0")
+    return lib
+
+
+@settings(max_examples=150)
+@given(st.text(max_size=120), st.integers(10, 80))
+def test_line_breaks_agree_with_libunistring(text: str, width: int) -> None:
+    lib = _libunistring()
+    # Unassigned code points are left out: their widths we only approximate.
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cs", "Cn"))
+    chars = (ctypes.c_uint32 * max(len(text), 1))(*[ord(ch) for ch in text])
+    out = ctypes.create_string_buffer(max(len(text), 1))
+    lib.u32_width_linebreaks_v2(chars, ctypes.c_size_t(len(text)), width, 0, 0, None, b"UTF-8", out)
+    theirs = [b == 2 for b in out.raw[: len(text)]]  # UC_BREAK_POSSIBLE
+    assert _linebreak.width_breaks(text, [None] * len(text), width, 0) == theirs
+
+
+def test_ascii_classes_cover_every_code() -> None:
+    assert len(_linebreak._ASCII) == 128
+    assert _linebreak.line_break_class("/") == "SY"
+    assert _linebreak.line_break_class("\u2014") == "B2"  # em dash, from the exceptions
