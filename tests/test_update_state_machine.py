@@ -26,7 +26,7 @@ def update(deck_text: str, po_text: str | None) -> str:
     deck = segment_deck(deck_text, "d.md")
     pot = template_catalogue(deck, "slides/d.md", None, "NOW")[0]
     old = read_catalogue(po_text, "d.po") if po_text is not None else None
-    po = merge(pot, old, purge_obsolete=True)
+    po = merge(pot, old)
     catalogue_header(po, deck, "sv", pot.metadata, old, "NOW")
     return catalogue_text(po)
 

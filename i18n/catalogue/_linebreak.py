@@ -19,7 +19,7 @@ from i18n.catalogue._linebreak_data import EXCEPTIONS
 
 # Classes indexing the pair table, in libunistring's order; the rest are resolved
 # before the lookup (BK mandatory break, CM combining, ZW zero-width space, SP space).
-_TABLE_CLASSES = (
+_TABLE_CLASSES = (  # noqa: SIM905 - tables read best as one string
     "WJ GL B2 BA BB HY CL CP EX IN NS OP QU IS NU PO PR SY AL H2 H3 ID JL JV JT HL RI EB EM ZWJ"
 ).split()
 _INDEX = {name: i for i, name in enumerate(_TABLE_CLASSES)}
@@ -29,18 +29,19 @@ _SPECIAL = {"BK": BK, "CM": CM, "ZW": ZW, "SP": SP}
 _RESOLVE = {"AI": "AL", "SA": "AL", "XX": "AL", "SG": "AL", "CB": "ID", "CJ": "NS",
             "LF": "BK", "CR": "BK", "NL": "BK"}  # fmt: skip
 # Row = class before, column = class after: Direct break, Indirect (only after
-# spaces), Prohibited. libunistring 1.0, lbrktables.c.
-_PAIRS = (
-    "PIIIIIPPPIIIIPIIIPIIIIIIIIIIII PIIIIIPPPIIIIPIIIPIIIIIIIIIIII PIPIDIPPPDIDIPDDDPDDDDDDDDDDDI "
-    "PDDIDIPPPDIDIPDDDPDDDDDDDDDDDI PIIIIIPPPIIIIPIIIPIIIIIIIIIIII PDDIDIPPPDIDIPIDDPDDDDDDDDDDDI "
-    "PIDIDIPPPDPDIPDIIPDDDDDDDDDDDI PIDIDIPPPDPDIPIIIPIDDDDDDIDDDI PIDIDIPPPIIDIPDDDPDDDDDDDDDDDI "
-    "PIDIDIPPPIIDIPDDDPDDDDDDDDDDDI PIDIDIPPPDIDIPDDDPDDDDDDDDDDDI PPPPPPPPPPPPPPPPPPPPPPPPPPPPPP "
-    "PIIIIIPPPIIPIPIIIPIIIIIIIIIIII PIDIDIPPPDIDIPIDDPDDDDDDDDDDDI PIDIDIPPPIIIIPIIIPIDDDDDDIDDDI "
-    "PIDIDIPPPDIIIPIDDPIDDDDDDIDDDI PIDIDIPPPDIIIPIDDPIIIIIIIIDIII PIDIDIPPPDIDIPIDDPDDDDDDDIDDDI "
-    "PIDIDIPPPIIIIPIDDPIDDDDDDIDDDI PIDIDIPPPIIDIPDIDPDDDDDIIDDDDI PIDIDIPPPIIDIPDIDPDDDDDDIDDDDI "
+# spaces), Prohibited: libunistring 1.0 as gettext 0.21 runs it (lbrktables.c with the
+# rules its u8-possible-linebreaks.c adds, e.g. never before IN, not after ZWJ).
+_PAIRS = (  # noqa: SIM905
+    "PIIIIIPPPIIIIPIIIPIIIIIIIIIIII PIIIIIPPPIIIIPIIIPIIIIIIIIIIII PIPIDIPPPIIDIPDDDPDDDDDDDDDDDI "
+    "PDDIDIPPPIIDIPDDDPDDDDDDDDDDDI PIIIIIPPPIIIIPIIIPIIIIIIIIIIII PDDIDIPPPIIDIPIDDPDDDDDDDDDDDI "
+    "PIDIDIPPPIPDIPDIIPDDDDDDDDDDDI PIDIDIPPPIIDIPIIIPIDDDDDDIDDDI PIDIDIPPPIIDIPDDDPDDDDDDDDDDDI "
+    "PIDIDIPPPIIDIPDDDPDDDDDDDDDDDI PIDIDIPPPIIDIPDDDPDDDDDDDDDDDI PPPPPPPPPPPPPPPPPPPPPPPPPPPPPI "
+    "PIIIIIPPPIIPIPIIIPIIIIIIIIIIII PIDIDIPPPIIDIPIDDPDDDDDDDDDDDI PIDIDIPPPIIIIPIIIPIDDDDDDIDDDI "
+    "PIDIDIPPPIIIIPIDDPIDDDDDDIDDDI PIDIDIPPPIIIIPIDDPIIIIIIIIDIII PIDIDIPPPIIDIPIDDPDDDDDDDIDDDI "
+    "PIDIDIPPPIIIIPIIIPIDDDDDDIDDDI PIDIDIPPPIIDIPDIDPDDDDDIIDDDDI PIDIDIPPPIIDIPDIDPDDDDDDIDDDDI "
     "PIDIDIPPPIIDIPDIDPDDDDDDDDDDDI PIDIDIPPPIIDIPDIDPDIIDIIDDDDDI PIDIDIPPPIIDIPDIDPDDDDDIIDDDDI "
-    "PIDIDIPPPIIDIPDIDPDDDDDDIDDDDI PIDIDIPPPIIIIPIDDPIDDDDDDIDDDI PIDIDIPPPDIDIPDDDPDDDDDDIDIDDI "
-    "PIDIDIPPPIIDIPDIDPDDDDDDIDIDII PIDIDIPPPIIDIPDIDPDDDDDDIDIDDI PIDIDIPPPDIDIPDDDPDDDIDDIDIIII"
+    "PIDIDIPPPIIDIPDIDPDDDDDDIDDDDI PIDIDIPPPIIIIPIIIPIDDDDDDIDDDI PIDIDIPPPIIDIPDDDPDDDDDDDDIDDI "
+    "PIDIDIPPPIIDIPDIDPDDDDDDDDDDII PIDIDIPPPIIDIPDIDPDDDDDDDDDDDI PIIIIIPPPIIIIPIIIPIIIIIIIIIIII"
 ).split()
 _ASCII = (
     "CM CM CM CM CM CM CM CM CM BA BK BK BK BK CM CM CM CM CM CM CM CM CM CM CM CM CM CM CM CM "
@@ -49,7 +50,21 @@ _ASCII = (
 ).split()
 
 POSSIBLE, MANDATORY, PROHIBITED = 1, 2, 3
+_OP = _INDEX["OP"]
+_AL_HL_NU = frozenset({_INDEX["AL"], _INDEX["HL"], _INDEX["NU"]})
 _STARTS = [start for start, _, _ in EXCEPTIONS]
+
+
+def _wide_unassigned(cp: int) -> bool:
+    """Unassigned code points in the planes and blocks Unicode reserves for ideographs."""
+    return (
+        0x3400 <= cp <= 0x4DBF
+        or 0x4E00 <= cp <= 0x9FFF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x20000 <= cp <= 0x3FFFD
+        or 0x1F000 <= cp <= 0x1FAFF
+        or 0x1FC00 <= cp <= 0x1FFFD
+    )
 
 
 def guess_class(ch: str) -> str:
@@ -57,10 +72,7 @@ def guess_class(ch: str) -> str:
     cp = ord(ch)
     category = unicodedata.category(ch)
     if category == "Cn":
-        cjk = (0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF
-               or 0x20000 <= cp <= 0x3FFFD or 0x1F000 <= cp <= 0x1FAFF
-               or 0x1FC00 <= cp <= 0x1FFFD)  # fmt: skip
-        return "ID" if cjk else "AL"
+        return "ID" if _wide_unassigned(cp) else "AL"
     if 0xAC00 <= cp <= 0xD7A3:
         return "H2" if (cp - 0xAC00) % 28 == 0 else "H3"
     simple = {"Mn": "CM", "Mc": "CM", "Me": "CM", "Nd": "NU", "Ps": "OP", "Pe": "CL",
@@ -96,37 +108,32 @@ def possible_breaks(text: str) -> list[int]:
     """For each character, may a line break before it? (``u8_possible_linebreaks``)."""
     result = [PROHIBITED] * len(text)
     last = BK
-    seen_space: int | None = None
-    seen_space2: int | None = None
+    spaces = False  # spaces since the last character that was not one
     for i, ch in enumerate(text):
         prop = _lookup_class(ch)
         if prop == BK:
             result[i] = MANDATORY
-            last, seen_space, seen_space2 = BK, None, None
-            continue
-        target = i
-        if prop == SP:
-            seen_space2, seen_space = seen_space, i
-            continue
-        if prop == ZW:
-            last, seen_space, seen_space2 = ZW, None, None
-            continue
-        if prop == CM:
+            last, spaces = BK, False
+        elif prop == SP:
+            spaces = True
+        elif prop == ZW:
+            last, spaces = ZW, False
+        elif prop == CM:
+            # A mark with no base (line start, after a space or ZW) is taken as AL.
+            if last in (BK, ZW) or spaces:
+                if last != BK:
+                    result[i] = POSSIBLE
+                last, spaces = _INDEX["AL"], False
+        else:
             if last == ZW:
                 result[i] = POSSIBLE
-                last = _INDEX["ID"]
-                continue
-            if seen_space is None:
-                continue
-            # A combining mark after a space turns that space into an ideograph.
-            target, seen_space, prop = seen_space, seen_space2, _INDEX["ID"]
-        if last == ZW:
-            result[target] = POSSIBLE
-        elif last != BK:
-            rule = _PAIRS[last][prop]
-            if rule == "D" or (rule == "I" and seen_space is not None):
-                result[target] = POSSIBLE
-        last, seen_space, seen_space2 = prop, None, None
+            elif last != BK:
+                rule = _PAIRS[last][prop]
+                if prop == _OP and last in _AL_HL_NU and unicodedata.east_asian_width(ch) in "WFH":
+                    rule = "D"  # UAX #14 LB30 keeps only non-East-Asian brackets attached
+                if rule == "D" or (rule == "I" and spaces):
+                    result[i] = POSSIBLE
+            last, spaces = prop, False
     return result
 
 
@@ -135,10 +142,13 @@ def char_width(ch: str) -> int:
     cp = ord(ch)
     if cp < 0x20 or 0x7F <= cp < 0xA0:
         return -1
-    if cp == 0xAD:
+    if cp in (0x0CBF, 0x0CC6, 0x11A07, 0x11A08, 0x11C3F):  # spacing in libunistring, yet Mn
         return 1
-    if unicodedata.category(ch) in ("Mn", "Me", "Cf") or 0x1160 <= cp <= 0x11FF:
+    category = unicodedata.category(ch)
+    if category in ("Mn", "Me", "Cf") or 0x1160 <= cp <= 0x11FF or 0xD7B0 <= cp <= 0xD7FF:
         return 0
+    if category == "Cn":
+        return 2 if _wide_unassigned(cp) else 1
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 

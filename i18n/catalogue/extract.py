@@ -9,15 +9,16 @@ import polib
 from i18n.model import Deck
 
 _VARIABLE = re.compile(r"%[A-Z][A-Z0-9_]*%")
-_PLAIN_KINDS = frozenset({"front matter"})
 
 
 def deck_template(deck: Deck, reference: str, *, line_numbers: bool = False) -> polib.POFile:
     """The POT of a deck; ``reference`` is the deck path written in ``#:`` comments.
 
     Equal msgids share one entry (gettext's rule), keeping every ``#.`` location.
-    Flags tell Weblate how to check the text: ``md-text`` for Markdown,
-    ``placeholders:`` for the renderer's ``%VARIABLE%`` substitutions.
+    The renderer's ``%VARIABLE%`` placeholders are named in a ``#.`` line. No custom
+    ``#,`` flags (Weblate's ``md-text``, ``placeholders:``): gettext drops flags it does
+    not know, so ``msgcat``/``msgmerge`` would strip them and the files would not be
+    canonical; set them as Weblate component flags instead.
     """
     pot = polib.POFile(wrapwidth=79)
     by_msgid: dict[str, polib.POEntry] = {}
@@ -27,26 +28,26 @@ def deck_template(deck: Deck, reference: str, *, line_numbers: bool = False) -> 
         if entry is None:
             entry = polib.POEntry(msgid=unit.msgid, msgstr="", comment=unit.comment)
             entry.occurrences = [occurrence]
-            if unit.kind not in _PLAIN_KINDS:
-                entry.flags.append("md-text")
             variables = sorted(set(_VARIABLE.findall(unit.msgid)))
             if variables:
-                entry.flags.append("placeholders:" + ":".join(f'"{v}"' for v in variables))
+                entry.comment += "\nkeep unchanged: " + " ".join(variables)
             by_msgid[unit.msgid] = entry
             pot.append(entry)
             continue
         if unit.comment not in entry.comment.split("\n"):
-            entry.comment += "\n" + unit.comment
+            lines = entry.comment.split("\n")
+            where = len(lines) - 1 if lines[-1].startswith("keep unchanged:") else len(lines)
+            entry.comment = "\n".join([*lines[:where], unit.comment, *lines[where:]])
         if occurrence not in entry.occurrences:
             entry.occurrences.append(occurrence)
     return pot
 
 
-def template_text(
+def template_catalogue(
     deck: Deck, reference: str, old_text: str | None, now: str, *, line_numbers: bool = False
-) -> str:
-    """The POT file text; keeps the old POT-Creation-Date when nothing else changed,
-    so re-running ``extract`` on an unchanged deck rewrites no byte."""
+) -> tuple[polib.POFile, str]:
+    """The POT and its file text; keeps the old POT-Creation-Date when nothing else
+    changed, so re-running ``extract`` on an unchanged deck rewrites no byte."""
     from i18n.catalogue.header import template_header
     from i18n.catalogue.pofile import catalogue_text
 
@@ -57,6 +58,13 @@ def template_text(
             template_header(pot, deck, match.group(1))
             text = catalogue_text(pot)
             if text == old_text:
-                return text
+                return pot, text
     template_header(pot, deck, now)
-    return catalogue_text(pot)
+    return pot, catalogue_text(pot)
+
+
+def template_text(
+    deck: Deck, reference: str, old_text: str | None, now: str, *, line_numbers: bool = False
+) -> str:
+    """The POT file text (see ``template_catalogue``)."""
+    return template_catalogue(deck, reference, old_text, now, line_numbers=line_numbers)[1]

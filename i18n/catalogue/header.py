@@ -1,12 +1,16 @@
-"""Catalogue headers: the template's, and (in ``update``) each language's."""
+"""Catalogue headers: the template's, and each language's (new or kept from the old PO)."""
 
 from __future__ import annotations
 
+import re
 from importlib.metadata import PackageNotFoundError, version
 
 import polib
 
 from i18n.model import Deck
+
+_OURS = re.compile(r"^(?:Translations|.* translation) of the Marp deck ")
+_DEFAULT_TRANSLATOR = "FULL NAME <EMAIL@ADDRESS>"
 
 
 def tool_version() -> str:
@@ -26,7 +30,7 @@ def template_header(pot: polib.POFile, deck: Deck, creation_date: str) -> None:
         "Report-Msgid-Bugs-To": "",
         "POT-Creation-Date": creation_date,
         "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
-        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+        "Last-Translator": _DEFAULT_TRANSLATOR,
         "Language-Team": "LANGUAGE <LL@li.org>",
         "Language": "",
         "MIME-Version": "1.0",
@@ -34,3 +38,71 @@ def template_header(pot: polib.POFile, deck: Deck, creation_date: str) -> None:
         "Content-Transfer-Encoding": "8bit",
         "X-Generator": f"marp-i18n {tool_version()}",
     }
+
+
+def language_facts(lang: str) -> tuple[str, str]:
+    """(English name, Plural-Forms) of a language from Babel's CLDR data.
+
+    ``sv`` → ("Swedish", "nplurals=2; plural=(n != 1);"), so a new catalogue is
+    right for Poedit, Weblate and msgfmt without a translator filling it in.
+    """
+    from babel import Locale
+    from babel.messages.plurals import get_plural
+
+    locale = Locale.parse(lang.split("@")[0])
+    return locale.english_name or lang, get_plural(locale).plural_forms
+
+
+def catalogue_header(
+    po: polib.POFile,
+    deck: Deck,
+    lang: str,
+    pot_metadata: dict[str, str],
+    old: polib.POFile | None,
+    revision_date: str,
+) -> None:
+    """Fill a language's PO header.
+
+    A new catalogue gets Language, Language-Team, Plural-Forms (Babel), UTF-8 MIME
+    headers and the generator. An existing one keeps what translators and their tools
+    set (Last-Translator, Language-Team, X-Generator, extra fields, field order); only
+    the deck facts (title, POT-Creation-Date) follow the deck. The header comment
+    carries the title and the deck's SPDX lines so ``reuse lint`` passes on ``locales/``;
+    comment lines translators added (their own SPDX-FileCopyrightText) are kept.
+    """
+    name, plural_forms = language_facts(lang)
+    title = deck.title or deck.path
+    ours = [f"{name} translation of the Marp deck {deck.path}: {title}", *deck.spdx]
+    kept: list[str] = []
+    if old is not None:
+        for line in (old.header or "").rstrip("\n").split("\n"):
+            licence = line.startswith("SPDX-License-Identifier:")
+            if line and not _OURS.match(line) and not licence and line not in ours:
+                kept.append(line)
+    po.header = "\n".join(ours + kept)
+    fresh = {
+        "Project-Id-Version": title,
+        "Report-Msgid-Bugs-To": pot_metadata.get("Report-Msgid-Bugs-To", ""),
+        "POT-Creation-Date": pot_metadata.get("POT-Creation-Date", revision_date),
+        "PO-Revision-Date": revision_date,
+        "Last-Translator": _DEFAULT_TRANSLATOR,
+        "Language-Team": name,
+        "Language": lang,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": plural_forms,
+        "X-Generator": f"marp-i18n {tool_version()}",
+    }
+    if old is None:
+        po.metadata = fresh
+        return
+    metadata = dict(old.metadata)
+    for key in ("Project-Id-Version", "POT-Creation-Date", "PO-Revision-Date", "MIME-Version",
+                "Content-Type", "Content-Transfer-Encoding"):  # fmt: skip
+        metadata[key] = fresh[key]
+    for key in ("Language", "Language-Team", "Plural-Forms", "Last-Translator", "X-Generator"):
+        if not metadata.get(key) or metadata[key].startswith("LANGUAGE"):
+            metadata[key] = fresh[key]
+    po.metadata = metadata
+    po.metadata_is_fuzzy = [flag for flag in (old.metadata_is_fuzzy or []) if flag != "fuzzy"]

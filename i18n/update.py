@@ -1,0 +1,177 @@
+"""Update a course's catalogues: extract every deck, then merge every language's PO.
+
+The run yields its output line by line (so the CLI shows progress as it goes) and
+never stops at a bad file: a deck or catalogue that cannot be read is reported with
+file and line and left exactly as it is, and the others are still updated.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from i18n.catalogue.extract import template_catalogue
+from i18n.catalogue.header import catalogue_header
+from i18n.catalogue.pofile import catalogue_text, read_catalogue
+from i18n.catalogue.update import Memory, counts, memory_pairs, merge
+from i18n.config import Config
+from i18n.errors import CatalogueError, I18nError
+from i18n.files import find_decks, read_deck, read_text, write_atomic
+from i18n.model import Deck
+from i18n.segment import segment_deck
+
+LOCK_NAME = ".marp-i18n.lock"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of output: for stdout, or for stderr (``error`` marks a failure)."""
+
+    text: str
+    stderr: bool = False
+    error: bool = False
+
+
+@contextmanager
+def project_lock(locales: Path) -> Iterator[None]:
+    """Hold ``locales/.marp-i18n.lock`` for the run, so two updates cannot interleave
+    and lose a translator's edit; the OS releases it if the process dies.
+
+    Raises:
+        CatalogueError: another update holds the lock.
+    """
+    import fcntl
+
+    locales.mkdir(parents=True, exist_ok=True)
+    path = locales / LOCK_NAME
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            # The holder before us may have removed the file after we opened it.
+            if os.fstat(fd).st_ino != os.stat(path).st_ino:
+                raise BlockingIOError
+        except (BlockingIOError, FileNotFoundError):
+            raise CatalogueError(
+                str(path),
+                None,
+                "another marp-i18n update is running on these catalogues",
+                "wait for it to finish, then run update again",
+            ) from None
+        try:
+            yield
+        finally:
+            path.unlink(missing_ok=True)
+    finally:
+        os.close(fd)
+
+
+def update_project(
+    config: Config,
+    languages: tuple[str, ...],
+    now: str,
+    *,
+    line_numbers: bool = False,
+    purge_obsolete: bool = False,
+) -> Iterator[Line]:
+    """Write every POT, then every ``locales/<lang>/<deck>.po`` (created if missing).
+
+    Raises:
+        I18nError: the slides folder is missing or another update is running.
+    """
+    with project_lock(config.locales):
+        decks, skipped = find_decks(config.slides)
+        yield from (Line(message, stderr=True) for message in skipped)
+        templates: list[tuple[Deck, polib.POFile]] = []
+        for deck_file in decks:
+            try:
+                deck = segment_deck(
+                    read_deck(deck_file.path), deck_file.name, config.translatable_keys
+                )
+            except I18nError as exc:
+                yield Line(str(exc), stderr=True, error=True)
+                continue
+            yield from (Line(str(warning), stderr=True) for warning in deck.warnings)
+            pot_path = config.locales / Path(deck.path).with_suffix(".pot")
+            old = read_text(pot_path)
+            pot, text = template_catalogue(
+                deck,
+                (config.slides / deck.path).as_posix(),
+                old.decode("utf-8", "replace") if old is not None else None,
+                now,
+                line_numbers=line_numbers,
+            )
+            changed = write_atomic(pot_path, text)
+            size = len([entry for entry in pot if entry.msgid])
+            yield Line(f"{pot_path}: {size} messages{'' if changed else ' (unchanged)'}")
+            templates.append((deck, pot))
+        for lang in languages:
+            if lang == config.source_language:
+                yield Line(f"{lang}: the source language gets no catalogues", stderr=True)
+                continue
+            yield from _update_language(config, lang, templates, now, purge_obsolete)
+
+
+def _update_language(
+    config: Config,
+    lang: str,
+    templates: list[tuple[Deck, polib.POFile]],
+    now: str,
+    purge_obsolete: bool,
+) -> Iterator[Line]:
+    """Merge one language; all its catalogues are read first, as translation memory."""
+    folder = config.locales / lang
+    read: dict[Path, tuple[bytes, polib.POFile]] = {}
+    broken: set[Path] = set()
+    for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
+        raw = path.read_bytes()
+        try:
+            read[path] = (raw, read_catalogue(raw, str(path)))
+        except CatalogueError as exc:
+            broken.add(path)
+            yield Line(str(exc), stderr=True, error=True)
+    memory = Memory(pair for _, po in read.values() for pair in memory_pairs(po))
+    for deck, pot in templates:
+        path = folder / Path(deck.path).with_suffix(".po")
+        if path in broken:
+            continue
+        data: bytes | None = None
+        old: polib.POFile | None = None
+        if path in read:
+            data, old = read[path]
+        po = merge(pot, old, memory, purge_obsolete=purge_obsolete)
+        text = _catalogue_file(po, deck, lang, pot, old, data, now)
+        if read_text(path) != data:
+            yield Line(
+                f"{path}: changed while update was running; left as it is",
+                stderr=True,
+                error=True,
+            )
+            continue
+        changed = write_atomic(path, text)
+        yield Line(f"{path}: {counts(po)}{'' if changed else ' (unchanged)'}")
+
+
+def _catalogue_file(
+    po: polib.POFile,
+    deck: Deck,
+    lang: str,
+    pot: polib.POFile,
+    old: polib.POFile | None,
+    old_data: bytes | None,
+    now: str,
+) -> str:
+    """The PO text; PO-Revision-Date stays as it was unless an entry or header changed."""
+    if old is not None:
+        revised = old.metadata.get("PO-Revision-Date", now)
+        catalogue_header(po, deck, lang, pot.metadata, old, revised)
+        text = catalogue_text(po)
+        if text.encode("utf-8") == old_data or text == catalogue_text(old):
+            return text
+    catalogue_header(po, deck, lang, pot.metadata, old, now)
+    return catalogue_text(po)
