@@ -85,36 +85,56 @@ def update_project(
         I18nError: the slides folder is missing or another update is running.
     """
     with project_lock(config.locales):
-        decks, skipped = find_decks(config.slides)
-        yield from (Line(message, stderr=True) for message in skipped)
         templates: list[tuple[Deck, polib.POFile]] = []
-        for deck_file in decks:
-            try:
-                deck = segment_deck(
-                    read_deck(deck_file.path), deck_file.name, config.translatable_keys
-                )
-            except I18nError as exc:
-                yield Line(str(exc), stderr=True, error=True)
-                continue
-            yield from (Line(str(warning), stderr=True) for warning in deck.warnings)
-            pot_path = config.locales / Path(deck.path).with_suffix(".pot")
-            old = read_text(pot_path)
-            pot, text = template_catalogue(
-                deck,
-                (config.slides / deck.path).as_posix(),
-                old.decode("utf-8", "replace") if old is not None else None,
-                now,
-                line_numbers=line_numbers,
-            )
-            changed = write_atomic(pot_path, text)
-            size = len([entry for entry in pot if entry.msgid])
-            yield Line(f"{pot_path}: {size} messages{'' if changed else ' (unchanged)'}")
-            templates.append((deck, pot))
+        yield from _extract(config, now, line_numbers, templates)
         for lang in languages:
             if lang == config.source_language:
                 yield Line(f"{lang}: the source language gets no catalogues", stderr=True)
                 continue
             yield from _update_language(config, lang, templates, now, purge_obsolete)
+
+
+def extract_project(config: Config, now: str, *, line_numbers: bool = False) -> Iterator[Line]:
+    """Write every deck's POT (``marp-i18n extract``).
+
+    Raises:
+        I18nError: the slides folder is missing or an update is running.
+    """
+    with project_lock(config.locales):
+        yield from _extract(config, now, line_numbers, [])
+
+
+def _extract(
+    config: Config, now: str, line_numbers: bool, templates: list[tuple[Deck, polib.POFile]]
+) -> Iterator[Line]:
+    """Write the POTs; collect (deck, template) pairs for the merge that follows."""
+    decks, skipped = find_decks(config.slides)
+    yield from (Line(message, stderr=True) for message in skipped)
+    for deck_file in decks:
+        try:
+            deck = segment_deck(
+                read_deck(deck_file.path),
+                deck_file.name,
+                config.translatable_keys,
+                source=str(deck_file.path),
+            )
+        except I18nError as exc:
+            yield Line(str(exc), stderr=True, error=True)
+            continue
+        yield from (Line(str(warning), stderr=True) for warning in deck.warnings)
+        pot_path = config.locales / Path(deck.path).with_suffix(".pot")
+        old = read_text(pot_path)
+        pot, text = template_catalogue(
+            deck,
+            (config.slides / deck.path).as_posix(),
+            old.decode("utf-8", "replace") if old is not None else None,
+            now,
+            line_numbers=line_numbers,
+        )
+        changed = write_atomic(pot_path, text)
+        size = len([entry for entry in pot if entry.msgid])
+        yield Line(f"{pot_path}: {size} messages{'' if changed else ' (unchanged)'}")
+        templates.append((deck, pot))
 
 
 def _update_language(

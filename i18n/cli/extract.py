@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from i18n.cli.common import echo_err, folder_options, keys_option, make_config, now, reference
-from i18n.errors import I18nError
+from i18n.cli.common import echo_err, folder_options, keys_option, make_config, now
 
 
 @click.command()
@@ -26,40 +25,14 @@ def extract(
     A deck that cannot be read is reported (file and line) and skipped; the others
     are still extracted; the exit code is then 2.
     """
-    from i18n.catalogue.extract import template_text
-    from i18n.files import find_decks, read_deck, read_text, write_atomic
-    from i18n.segment import segment_deck
+    from i18n.update import extract_project
 
     config = make_config(config_path, slides=slides, locales=locales, keys=keys)
-    decks, skipped = find_decks(config.slides)
-    for message in skipped:
-        echo_err(message)
-    failed = 0
-    stamp = now()
-    for deck_file in decks:
-        try:
-            deck = segment_deck(
-                read_deck(deck_file.path),
-                deck_file.name,
-                config.translatable_keys,
-                source=str(deck_file.path),
-            )
-        except I18nError as exc:
-            echo_err(exc)
-            failed += 1
-            continue
-        for warning in deck.warnings:
-            echo_err(warning)
-        pot_path = config.locales / Path(deck_file.name).with_suffix(".pot")
-        old = read_text(pot_path)
-        text = template_text(
-            deck,
-            reference(config, deck_file.name),
-            old.decode("utf-8", "replace") if old is not None else None,
-            stamp,
-            line_numbers=line_numbers,
-        )
-        changed = write_atomic(pot_path, text)
-        count = len({unit.msgid for unit in deck.units})
-        click.echo(f"{pot_path}: {count} messages{'' if changed else ' (unchanged)'}")
+    failed = False
+    for line in extract_project(config, now(), line_numbers=line_numbers):
+        failed = failed or line.error
+        if line.stderr:
+            echo_err(line.text)
+        else:
+            click.echo(line.text)
     return 2 if failed else 0
