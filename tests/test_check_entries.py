@@ -11,7 +11,7 @@ import pytest
 
 from i18n.check import ENTRY_CHECKS, CheckSettings, EntryChecker, check_translation
 from i18n.check.entries import ignored_checks, kind_of
-from i18n.model import Unit
+from i18n.model import Layout, Unit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "check" / "entries.txt"
 
@@ -59,7 +59,8 @@ CASES = read_cases(FIXTURE)
 
 
 def unit(kind: str, msgid: str) -> Unit:
-    return Unit(0, len(msgid), msgid, kind, 1, 1)  # type: ignore[arg-type]
+    layout = Layout(table=kind == "table cell")
+    return Unit(0, len(msgid), msgid, kind, 1, 1, layout)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"L{c.line}-{c.title}" for c in CASES])
@@ -95,11 +96,15 @@ def test_injection_supersedes_links_html_and_structure() -> None:
     found = check_translation(unit("paragraph", source), "Tryck <kbd>Ctrl</kbd><script>x</script>")
     assert [name for name, _ in found] == ["injection"]
     off = CheckSettings(disabled=frozenset({"injection"}))
-    found = check_translation(unit("paragraph", source), "Tryck <kbd>Ctrl</kbd><script>x</script>", off)
+    found = check_translation(
+        unit("paragraph", source), "Tryck <kbd>Ctrl</kbd><script>x</script>", off
+    )
     assert [name for name, _ in found] == ["structure", "html"]
 
 
-def entry(msgid: str, msgstr: str, tcomment: str = "", comment: str = "slide 1, heading") -> polib.POEntry:
+def entry(
+    msgid: str, msgstr: str, tcomment: str = "", comment: str = "slide 1, heading"
+) -> polib.POEntry:
     made = polib.POEntry(msgid=msgid, msgstr=msgstr, tcomment=tcomment, comment=comment)
     made.linenum = 7
     return made
@@ -118,7 +123,10 @@ def test_a_translator_comment_switches_checks_off_for_one_entry() -> None:
 
 def test_an_unknown_name_in_an_ignore_comment_is_a_warning() -> None:
     found = EntryChecker().findings(
-        entry("Hej", "Hallå", "marp-i18n: ignore same-as-sauce"), None, None, "sv.po"  # type: ignore[arg-type]
+        entry("Hej", "Hallå", "marp-i18n: ignore same-as-sauce"),
+        None,
+        None,
+        "sv.po",  # type: ignore[arg-type]
     )
     assert [(f.check, f.severity, f.line) for f in found] == [("config", "warning", 7)]
     assert "'same-as-sauce'" in found[0].message

@@ -9,12 +9,16 @@ it is fuzzy; a fuzzy entry with an empty msgstr counts as untranslated; words ar
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Callable, Iterable, Set
+from typing import cast
 
 import polib
-from translate.tools.pocount import wordcount
+from translate.tools import pocount
 
 from i18n.check.report import Finding, Tally
+
+wordcount = cast(Callable[[str], int], pocount.wordcount)
+"""pocount's word count: tags and ``<br>`` removed, words as translate-toolkit splits them."""
 
 _SHOWN = 3
 """Untranslated entries named in a threshold message; all are listed as their own findings."""
@@ -104,8 +108,13 @@ def threshold_findings(
         state = state_of(entry)
         what = "fuzzy (not used in builds)" if state == "fuzzy" else "not translated"
         findings.append(
-            Finding("threshold", po_path, entry.linenum, f"{what}: {short(entry.msgid)}",
-                    msgid=entry.msgid)
+            Finding(
+                "threshold",
+                po_path,
+                entry.linenum,
+                f"{what}: {short(entry.msgid)}",
+                msgid=entry.msgid,
+            )
         )
     return findings
 

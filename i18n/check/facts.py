@@ -8,6 +8,7 @@ cells, alt texts and front-matter values as inline text, everything else as bloc
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,14 @@ from markdown_it.token import Token
 
 _INLINE_KINDS = frozenset({"table cell", "image alt text", "front matter"})
 _EMPHASIS = {"em_open": "emphasis", "strong_open": "strong", "s_open": "strikethrough"}
+Shape = tuple[tuple[str, str], ...]
+_OTHER_SPACE = re.compile(r"[^\S \n]")
+"""Whitespace but space and newline: the parser and ``str.strip`` may disagree on it."""
+_MARKUP = frozenset("\\`*_~[]!<>$&#|\r\t")
+_SHAPES: dict[str, Shape] = {
+    "heading": (("heading_open", "h1"), ("heading_close", "h1")),
+    "": (("paragraph_open", "p"), ("paragraph_close", "p")),
+}
 _MATH = frozenset({"math_inline", "math_inline_double", "math_block", "math_block_label"})
 
 
@@ -38,6 +47,8 @@ class Facts:
     hard_breaks: int = 0
     text: list[str] = field(default_factory=list)
     """Human text: text tokens, link texts and alt texts (not code, math or targets)."""
+    shape: Shape | None = None
+    """The block tokens, as the guard's ``_shape`` reads them; None for inline kinds."""
 
 
 def _walk(tokens: list[Token]) -> Iterator[Token]:
@@ -47,13 +58,39 @@ def _walk(tokens: list[Token]) -> Iterator[Token]:
             yield from _walk(token.children)
 
 
+def _plain(text: str, kind: str) -> bool:
+    """No character any inline rule starts on, and every line starts with a letter (so
+    no line opens a block): markdown-it reads such a text as lines of words. A heading
+    is parsed after ``# ``, so a second line would be a paragraph of its own."""
+    if (kind == "heading" and "\n" in text) or _OTHER_SPACE.search(text):
+        return False
+    return _MARKUP.isdisjoint(text) and all(line[:1].isalpha() for line in text.split("\n"))
+
+
+def _plain_facts(text: str, kind: str) -> Facts:
+    """What ``analyse`` would find in a plain text, without parsing it."""
+    lines = text.split("\n")
+    breaks = sum(line.endswith("  ") for line in lines[:-1])
+    shape = None if kind in _INLINE_KINDS else _SHAPES["heading" if kind == "heading" else ""]
+    words = [line.strip() for line in lines]
+    if kind in _INLINE_KINDS:  # no paragraph to trim the end: its spaces stay text
+        words[-1] = lines[-1].lstrip()
+    return Facts(hard_breaks=breaks, text=words, shape=shape)
+
+
 def analyse(md: MarkdownIt, text: str, kind: str) -> Facts:
-    """The facts of ``text`` read as a unit of ``kind`` (``Unit.kind``)."""
+    """The facts of ``text`` read as a unit of ``kind`` (``Unit.kind``).
+
+    Most msgids and translations are plain sentences; those skip the parser.
+    """
+    if _plain(text, kind):
+        return _plain_facts(text, kind)
+    facts = Facts()
     if kind in _INLINE_KINDS:
         tokens = md.parseInline(text)
     else:
         tokens = md.parse("# " + text if kind == "heading" else text)
-    facts = Facts()
+        facts.shape = tuple((t.type, t.tag) for t in tokens if t.type != "inline")
     for token in _walk(tokens):
         kind_ = token.type
         if kind_ == "text":

@@ -82,7 +82,7 @@ def read_settings(
         validate_language(code, f"{where} languages")
     basis = table.get("basis", "messages")
     if basis not in ("messages", "words"):
-        raise ConfigError(where, None, f"basis must be \"messages\" or \"words\", not {basis!r}")
+        raise ConfigError(where, None, f'basis must be "messages" or "words", not {basis!r}')
     disabled = _names(table.get("disable", []), f"{where} disable") | _names(
         list(disable), "--disable"
     )
@@ -90,7 +90,7 @@ def read_settings(
         minimum=_percent(table.get("min", 100), f"{where} min"),
         languages=languages,
         decks=_thresholds(table.get("decks", {}), f"{where} decks"),
-        basis=basis,  # type: ignore[arg-type]  # narrowed by the test above
+        basis=basis,
         disabled=disabled,
         allow_same=frozenset(_strings(table.get("allow-same", []), f"{where} allow-same")),
         override=None if minimum is None else _percent(minimum, "--min"),

@@ -1,27 +1,30 @@
 """The ``structure`` check: would the build refuse this translation? Asked cheaply.
 
 The build's guard (``i18n/guard.py``) parses source and translation twice each; over a
-whole course that is most of ``check``'s time. Most translations are plain sentences,
-and for them the answer can be proved from their characters alone: a text whose every
-line starts with a letter, with no ``<``, ``[`` or ``|`` and no ``\\r``, parses to one
-paragraph (or one heading) with no link, image or HTML, so none of the guard's rules can
-fire when the source is such a text as well. Everything else goes to the guard itself,
-and the tests hold this shortcut to the guard's answer on the corpus and on generated text.
+whole course that was most of ``check``'s time. ``check`` has already parsed both the
+way the guard does (``facts.analyse``), so the guard's shape rule is answered from those
+parses, and its other rules from characters: with no ``<``, image, script scheme or CR
+in the translation and no comment in either text, none of them can fire. Anything
+less plain goes to the guard itself; the tests hold this shortcut to the guard's
+answer on the corpus and on generated text, so a new guard rule shows up there.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from markdown_it import MarkdownIt
 
 from i18n.assemble import assemble
+from i18n.check.facts import Shape
 from i18n.guard import guard_unit
 from i18n.model import Deck, Unit
 from i18n.segment.marp_yaml import KNOWN_DIRECTIVES
 
-_COMMENT_MARKS = ("<!--", "-->")
-_SINGLE_LINE = frozenset({"heading", "table cell"})
+_KINDS = frozenset({"heading", "paragraph", "list item", "table cell", "blockquote"})
+_SCHEME = re.compile(r"(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+_DIRECTIVE_KEY = re.compile("(?:" + "|".join(sorted(KNOWN_DIRECTIVES)) + r")[\"']?\s*:")
 
 
 def _letter_lines(text: str) -> bool:
@@ -29,43 +32,65 @@ def _letter_lines(text: str) -> bool:
     return all(line[:1].isalpha() for line in text.split("\n"))
 
 
-def _no_directive_key(text: str) -> bool:
-    """YAML cannot read a directive key from text that never spells one (no escapes)."""
-    return "\\" not in text and not any(key in text for key in KNOWN_DIRECTIVES)
+def spells_no_directive(text: str) -> bool:
+    """YAML cannot read a directive key from this text: no known key is followed by a
+    colon, and there is no escape (``\\``) or anchor (``&``, which aliases would need)."""
+    return "\\" not in text and "&" not in text and _DIRECTIVE_KEY.search(text) is None
 
 
-def plainly_safe(kind: str, source: str, translation: str) -> bool:
+def plainly_safe(
+    kind: str, source: str, translation: str, shapes: tuple[Shape | None, Shape | None]
+) -> bool:
     """True only when ``guard_unit`` is sure to accept ``translation``; False means "ask it".
 
-    Mirrors the guard rule by rule: the same comment markers; for notes, no way to read
-    as a directive; for the rest, no line break where one is structure, no table bar,
-    and a text that parses to one paragraph with no link, image or HTML, like its source.
+    ``shapes`` are the block structures of source and translation, parsed as the guard
+    parses them (``facts.analyse``; None for table cells). Neither text holds a comment
+    and the translation no ``<``, image or script scheme, so the comment, HTML, image and
+    link rules cannot fire; a note then only must not read as a directive; other texts
+    need the same shape, no line break where lines are structure and no table bar.
     """
-    if "\r" in translation:
+    if "\r" in translation or "<" in translation or "-->" in translation:
         return False
-    if any(translation.count(m) != source.count(m) for m in _COMMENT_MARKS):
+    if "<!--" in source or "-->" in source:
         return False
     if kind == "speaker note":
-        return _no_directive_key(translation)
-    if kind not in ("heading", "paragraph", "list item", "table cell", "blockquote"):
+        return spells_no_directive(translation)
+    if kind not in _KINDS or "![" in source or "![" in translation:
         return False
-    if kind in _SINGLE_LINE and "\n" in translation:
+    if _SCHEME.search(translation):
         return False
-    if "|" in source or "|" in translation or "![" in source:
+    if "|" in source or "|" in translation:  # a bar splits a cell of any unit in a table
         return False
-    if "<" in translation or "[" in translation:
+    if kind in ("heading", "table cell") and "\n" in translation:
         return False
-    return _letter_lines(source) and _letter_lines(translation)
+    if kind == "table cell":
+        return _letter_lines(source) and _letter_lines(translation)
+    return shapes[0] is not None and shapes[0] == shapes[1]
 
 
-def structure_problem(unit: Unit, translation: str, md: MarkdownIt, deck: Deck | None) -> str | None:
+def plain_front_matter(unit: Unit, translation: str) -> bool:
+    """True when a quoted front-matter value reads back as ``translation`` whatever it says.
+
+    The build writes it escaped for its quotes (``assemble.yaml_scalar``); only a line
+    break or another unprintable character could change what YAML reads.
+    """
+    return unit.layout.yaml_style in ("double", "single") and translation.isprintable()
+
+
+def structure_problem(
+    unit: Unit,
+    translation: str,
+    md: MarkdownIt,
+    deck: Deck | None,
+    shapes: tuple[Shape | None, Shape | None] = (None, None),
+) -> str | None:
     """The build's reason to refuse ``translation`` for ``unit``, or None.
 
     Front-matter values are judged in their deck, as the build does (the YAML around
     them must still read the same); without the deck (a stale entry) they are not.
     """
     if unit.kind == "front matter":
-        if deck is None:
+        if deck is None or plain_front_matter(unit, translation):
             return None
         alone = replace(deck, units=(unit,))  # judge this value only, not same-text units
         refused = assemble(alone, {unit.msgid: translation}).refused
@@ -73,6 +98,6 @@ def structure_problem(unit: Unit, translation: str, md: MarkdownIt, deck: Deck |
             return None
         message = refused[0].message.removeprefix("translation refused: ")
         return message.split("; the source text is used")[0]
-    if plainly_safe(unit.kind, unit.msgid, translation):
+    if plainly_safe(unit.kind, unit.msgid, translation, shapes):
         return None
     return guard_unit(unit, translation, md)

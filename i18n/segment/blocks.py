@@ -108,15 +108,19 @@ def _units_of(
     """Split one block into kept image/comment lines and at most one text unit."""
     children = token.children or []
     if any(c.type in ("image", "marpit_comment") for c in children):
-        while pieces and _peel(state, md, view, pieces[0], slide, kind, first=True):
+        # A one-line block is its own line: its children need no second parse.
+        whole = children if len(pieces) == 1 else None
+        while pieces and _peel(state, md, view, pieces[0], slide, kind, whole):
             pieces = pieces[1:]
-        while pieces and _peel(state, md, view, pieces[-1], slide, kind, first=False):
+        while pieces and _peel(state, md, view, pieces[-1], slide, kind, whole):
             pieces = pieces[:-1]
         if not pieces:
             return
-        pieces = _trim_comments(state, view, pieces, slide, kind)
-        text = "\n".join(view.lines[ln][a:b] for ln, a, b in pieces)
-        children = inline_children(md, text)
+        trimmed = _trim_comments(state, view, list(pieces), slide, kind)
+        if trimmed != pieces:
+            text = "\n".join(view.lines[ln][a:b] for ln, a, b in trimmed)
+            children = inline_children(md, text)
+        pieces = trimmed
     if not pieces or not has_words(children):
         return
     push_text(state, view, pieces, kind, slide)
@@ -129,13 +133,13 @@ def _peel(
     piece: Piece,
     slide: int,
     kind: Kind,
-    *,
-    first: bool,
+    children: list[Token] | None,
 ) -> bool:
     """Keep a line holding only images; offer the alt text of non-background ones."""
     line, a, b = piece
     text = view.lines[line][a:b]
-    children = inline_children(md, text)
+    if children is None:
+        children = inline_children(md, text)
     if not image_only(children):
         return False
     for s, e in alt_spans(text, children):

@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from i18n.errors import DeckError
 from i18n.model import Layout, YamlStyle
-from i18n.segment.marp_yaml import duplicate_key, loose, yaml_problem, yaml_safe, yaml_unsafe
+from i18n.segment.marp_yaml import LOADER, duplicate_key, loose, yaml_problem, yaml_safe, yaml_unsafe
 from i18n.segment.state import SegmentState
 from i18n.segment.view import TextView
 
@@ -60,7 +60,7 @@ def front_matter(state: SegmentState, token: Token) -> None:
         )
     state.spdx = [text.strip() for text in body_lines if text.startswith("SPDX-")]
     converted = loose(body).split("\n")
-    root = yaml.compose(yaml_safe("\n".join(converted)), Loader=yaml.BaseLoader)
+    root = yaml.compose(yaml_safe("\n".join(converted)), Loader=LOADER)
     if not isinstance(root, yaml.MappingNode):
         # Marp reads no directives from a scalar or list: lang must go in a comment.
         state.front_matter_ignored = root is not None

@@ -28,6 +28,10 @@ LOCAL_DIRECTIVES = (
 METADATA_DIRECTIVES = ("title", "description", "author", "keywords", "url", "image")
 """marp-cli's metadata directives: also directives when written in a comment."""
 
+LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+"""PyYAML's FAILSAFE loader (every scalar a string), libyaml's when PyYAML has it:
+the same reading, about three times faster."""
+
 KNOWN_DIRECTIVES = frozenset(GLOBAL_DIRECTIVES + LOCAL_DIRECTIVES + METADATA_DIRECTIVES)
 
 LAZY = re.compile(r"^([_$]?(?:" + "|".join(sorted(KNOWN_DIRECTIVES)) + r")[ \t]*:)(.+)$")
@@ -52,7 +56,7 @@ def yaml_unsafe(value: str) -> str:
 
 def _parse(text: str) -> object:
     # BaseLoader is PyYAML's FAILSAFE: every scalar a string, no objects built.
-    return yaml.load(yaml_safe(loose(text)), Loader=yaml.BaseLoader)
+    return yaml.load(yaml_safe(loose(text)), Loader=LOADER)
 
 
 def loose(text: str) -> str:
@@ -96,7 +100,7 @@ def duplicate_key(text: str) -> tuple[int, str] | None:
     value; two ``SPDX-FileCopyrightText`` lines are the usual case.
     """
     try:
-        root = yaml.compose(yaml_safe(loose(text)), Loader=yaml.BaseLoader)
+        root = yaml.compose(yaml_safe(loose(text)), Loader=LOADER)
     except (yaml.YAMLError, RecursionError):
         return None
     pending = [root] if root is not None else []

@@ -1,0 +1,135 @@
+"""One catalogue entry's translation checks: which fail, honouring switches and comments.
+
+A msgid can stand for several units (equal texts share one entry); a check fails for
+the entry when it fails for any of them. Source facts are cached per (msgid, kind) for
+the whole run, so every language reuses them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import cast
+
+import polib
+from markdown_it import MarkdownIt
+from translate.filters.checks import StandardChecker
+
+from i18n.check.checks import Problem, make_checker, markup_problems, same_as_source
+from i18n.check.facts import Facts, analyse
+from i18n.check.names import CHECKS
+from i18n.check.report import Finding
+from i18n.check.settings import CheckSettings
+from i18n.check.structure import structure_problem
+from i18n.model import Deck, Kind, Layout, Unit
+from i18n.segment.parser import marp_parser
+
+_IGNORE = re.compile(r"^\s*marp-i18n:\s*ignore\b(.*)$", re.MULTILINE)
+_KINDS: frozenset[str] = frozenset(Kind.__args__)  # type: ignore[attr-defined]
+
+
+@dataclass
+class EntryChecker:
+    """The parser, translate-toolkit's checker and the source facts, made once per run."""
+
+    settings: CheckSettings = field(default_factory=CheckSettings)
+    md: MarkdownIt = field(default_factory=lambda: marp_parser(front_matter=False))
+    checker: StandardChecker = field(default_factory=make_checker)
+    sources: dict[tuple[str, str], Facts] = field(default_factory=dict)
+
+    def source_facts(self, unit: Unit) -> Facts:
+        key = (unit.msgid, unit.kind)
+        if key not in self.sources:
+            self.sources[key] = analyse(self.md, unit.msgid, unit.kind)
+        return self.sources[key]
+
+    def problems(
+        self,
+        unit: Unit,
+        translation: str,
+        deck: Deck | None = None,
+        skip: frozenset[str] = frozenset(),
+    ) -> list[Problem]:
+        """The enabled checks ``translation`` fails for ``unit``, in ``CHECKS`` order.
+
+        An entry equal to its source is only asked ``same-as-source``: every comparison
+        would pass. ``deck`` lets front-matter values be judged in their YAML.
+        """
+        on = {n for n in CHECKS if self.settings.enabled(n) and n not in skip}
+        source = self.source_facts(unit)
+        found: list[Problem] = []
+        if translation != unit.msgid:
+            target = analyse(self.md, translation, unit.kind)
+            found.extend(
+                markup_problems(
+                    unit.kind, unit.msgid, translation, (source, target), self.checker, on
+                )
+            )
+            if "structure" in on and not any(name == "injection" for name, _ in found):
+                shapes = (source.shape, target.shape)
+                problem = structure_problem(unit, translation, self.md, deck, shapes)
+                if problem is not None:
+                    found.append(("structure", f"the build refuses this translation: {problem}"))
+        if "same-as-source" in on:
+            problem = same_as_source(unit.msgid, translation, source, self.settings.allow_same)
+            if problem is not None:
+                found.append(("same-as-source", problem))
+        order = list(CHECKS)
+        return sorted((p for p in found if p[0] in on), key=lambda p: order.index(p[0]))
+
+    def findings(
+        self, entry: polib.POEntry, units: dict[str, Unit] | None, deck: Deck, where: str
+    ) -> list[Finding]:
+        """The findings of one translated entry of the PO file ``where``.
+
+        ``units`` are the deck's units with this msgid, one per kind; an entry the deck
+        no longer has (stale) is judged by the kind its ``#.`` comment names.
+        """
+        ignored, unknown = ignored_checks(entry.tcomment)
+        findings = [
+            Finding(
+                "config",
+                where,
+                entry.linenum,
+                f"unknown check {name!r} in an ignore comment",
+                severity="warning",
+            )
+            for name in unknown
+        ]
+        judged: Deck | None = deck
+        if not units:
+            kind = kind_of(entry.comment)
+            layout = Layout(table=kind == "table cell")
+            units, judged = {kind: Unit(0, 0, entry.msgid, kind, 0, 0, layout)}, None
+        problems: dict[str, str] = {}
+        for unit in units.values():
+            for name, message in self.problems(unit, entry.msgstr, judged, frozenset(ignored)):
+                problems.setdefault(name, message)
+        findings.extend(
+            Finding(name, where, entry.linenum, message, msgid=entry.msgid)
+            for name, message in sorted(problems.items(), key=lambda p: list(CHECKS).index(p[0]))
+        )
+        return findings
+
+
+def check_translation(
+    unit: Unit, translation: str, settings: CheckSettings | None = None, deck: Deck | None = None
+) -> list[Problem]:
+    """(check, message) for every check ``translation`` fails: ``check`` for one entry."""
+    return EntryChecker(settings or CheckSettings()).problems(unit, translation, deck)
+
+
+def ignored_checks(comment: str) -> tuple[set[str], list[str]]:
+    """Checks a translator switched off with ``# marp-i18n: ignore NAME[, NAME...]``,
+    and the names among them that are no check."""
+    names = {n for m in _IGNORE.finditer(comment) for n in re.split(r"[\s,]+", m.group(1)) if n}
+    return names, sorted(names - set(CHECKS))
+
+
+def kind_of(comment: str) -> Kind:
+    """The unit kind an ``#.`` comment names (``slide 3, heading``; ``front matter: x``)."""
+    first = comment.split("\n", 1)[0]
+    if first.startswith("front matter"):
+        return "front matter"
+    kind = first.partition(", ")[2]
+    return cast(Kind, kind) if kind in _KINDS else "paragraph"

@@ -1,0 +1,134 @@
+"""Check a whole course: every deck segmented once, every catalogue read once.
+
+Work is shared where it can be: a deck's source facts are parsed once for all its
+languages, and an entry whose msgstr equals its msgid is only asked ``same-as-source``
+(every comparison would pass). A file that cannot be read is recorded and the run goes on,
+so one run reports every problem; the report's exit code then says the run failed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import polib
+
+from i18n.build import catalogue_path
+from i18n.catalogue.pofile import read_catalogue
+from i18n.check import completeness as comp
+from i18n.check.entries import EntryChecker
+from i18n.check.report import CatalogueStatus, Finding, Report
+from i18n.check.settings import CheckSettings
+from i18n.config import Config
+from i18n.errors import CatalogueError, I18nError
+from i18n.files import find_decks, read_deck, read_text
+from i18n.model import Deck, Unit
+from i18n.segment import segment_deck
+
+
+@dataclass
+class _Run:
+    """Per-run state: the entry checker (parser, caches) and what was found so far."""
+
+    config: Config
+    settings: CheckSettings
+    entries: EntryChecker
+    report: Report = field(default_factory=Report)
+
+
+def check_course(config: Config, settings: CheckSettings) -> Report:
+    """Completeness and translation checks of every deck in every target language.
+
+    Raises:
+        ConfigError: the slides folder does not exist.
+    """
+    run = _Run(config, settings, EntryChecker(settings))
+    decks, skipped = find_decks(config.slides)
+    for message in skipped:
+        path, _, text = message.partition(": warning: ")
+        run.report.findings.append(Finding("config", path, None, text, severity="warning"))
+    names = {d.name for d in decks}
+    for deck_name in sorted(set(settings.decks) - names):
+        run.report.findings.append(
+            Finding(
+                "config",
+                deck_name,
+                None,
+                "threshold for a deck that does not exist",
+                severity="warning",
+            )
+        )
+    languages = [lang for lang in dict.fromkeys(config.languages) if lang != config.source_language]
+    for deck_file in decks:
+        try:
+            deck = segment_deck(read_deck(deck_file.path), deck_file.name, config.translatable_keys)
+        except I18nError as exc:  # named by its file, not by its name under slides/
+            run.report.errors.append(replace(exc, path=deck_file.path.as_posix()))
+            continue
+        _check_deck(run, deck, (config.slides / deck.path).as_posix(), languages)
+    return run.report
+
+
+def _check_deck(run: _Run, deck: Deck, deck_path: str, languages: list[str]) -> None:
+    units: dict[str, dict[str, Unit]] = {}
+    for unit in deck.units:
+        units.setdefault(unit.msgid, {}).setdefault(unit.kind, unit)
+    lines = {msgid: min(u.line for u in by_kind.values()) for msgid, by_kind in units.items()}
+    for lang in languages:
+        po_path = catalogue_path(run.config, lang, deck.path).as_posix()
+        try:
+            status, entries, found = _catalogue(run, deck, lang, po_path, deck_path, lines)
+        except I18nError as exc:
+            run.report.errors.append(exc)
+            continue
+        if not status.passed:
+            summary = (
+                f"{status.percent:g}% translated ({status.counted.translated} of "
+                f"{status.counted.total} {status.basis}), needs {status.threshold:g}%"
+            )
+            found[:0] = comp.threshold_findings(po_path, entries, summary)
+        for entry in entries:
+            if comp.state_of(entry) == "translated" and not entry.msgid_plural:
+                found.extend(run.entries.findings(entry, units.get(entry.msgid), deck, po_path))
+        run.report.catalogues.append(status)
+        run.report.findings.extend(
+            replace(f, deck=deck.path, language=lang)
+            for f in found
+            if f.severity == "warning" or run.settings.enabled(f.check)
+        )
+
+
+def _catalogue(
+    run: _Run, deck: Deck, lang: str, po_path: str, deck_path: str, lines: dict[str, int]
+) -> tuple[CatalogueStatus, list[polib.POEntry], list[Finding]]:
+    """The counts of one catalogue, its entries, and the stale finding if any.
+
+    Raises:
+        CatalogueError: the PO file cannot be read.
+    """
+    try:
+        data = read_text(Path(po_path))
+    except OSError as exc:
+        raise CatalogueError(po_path, None, f"cannot read: {exc.strerror}") from None
+    entries: list[polib.POEntry] = [] if data is None else list(read_catalogue(data, po_path))
+    stale: Finding | None
+    if data is None:
+        messages, words = comp.missing_tally(lines)
+        stale = Finding("stale", po_path, None, "no catalogue; run marp-i18n update")
+    else:
+        messages, words = comp.tally(entries)
+        stale = comp.stale_finding(po_path, deck_path, lines.keys(), entries, lines)
+    if data is None and not lines:
+        stale = None  # a deck with nothing to translate needs no catalogue
+    status = CatalogueStatus(
+        deck=deck.path,
+        language=lang,
+        path=po_path,
+        exists=data is not None,
+        stale=stale is not None,
+        messages=messages,
+        words=words,
+        threshold=run.settings.threshold(deck.path, lang),
+        basis=run.settings.basis,
+    )
+    return status, entries, [stale] if stale else []

@@ -1,0 +1,76 @@
+"""``marp-i18n check``: completeness and translation checks, for CI and pre-commit."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from i18n.cli.common import folder_options, keys_option, lang_option, make_config
+
+
+@click.command()
+@folder_options("slides", "locales")
+@lang_option
+@keys_option
+@click.option(
+    "--min",
+    "minimum",
+    type=click.FloatRange(0, 100),
+    default=None,
+    metavar="PERCENT",
+    help="Percent translated every deck needs in every language; replaces the configured "
+    "thresholds [config: check.min, check.languages, check.decks; default 100].",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["plain", "json", "github", "junit"]),
+    default="plain",
+    show_default=True,
+    help="plain: table and messages; json: see docs/ci.md; github: workflow annotations; "
+    "junit: JUnit XML.",
+)
+@click.option(
+    "--disable",
+    multiple=True,
+    metavar="CHECK",
+    help="Switch a check off; repeat for several [config: check.disable].",
+)
+@click.option(
+    "--color/--no-color",
+    "colour",
+    default=None,
+    help="Colour the plain format [default: on a terminal, unless NO_COLOR is set].",
+)
+def check(
+    config_path: Path | None,
+    slides: Path | None,
+    locales: Path | None,
+    langs: tuple[str, ...],
+    keys: tuple[str, ...],
+    minimum: float | None,
+    fmt: str,
+    disable: tuple[str, ...],
+    colour: bool | None,
+) -> int:
+    """Check every catalogue of every target language against its deck.
+
+    Counts translated, fuzzy, untranslated and obsolete entries (messages and source
+    words, as pocount does) and checks every translation: links, code, placeholders,
+    HTML, emphasis, math, lines, hard breaks, text left in the source language, and
+    the build's structure guard. Exit 0: all thresholds met and no check failed;
+    1: a threshold missed, a catalogue stale or a check failed; 2: the run failed.
+    """
+    from i18n.check import check_course, format_report, read_settings
+
+    config = make_config(config_path, slides=slides, locales=locales, keys=keys, langs=langs)
+    where = f"{config_path or 'pyproject.toml'} [tool.marp-i18n.check]"
+    settings = read_settings(config.check, where, minimum=minimum, disable=disable)
+    report = check_course(config, settings)
+    if colour is None:
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    click.echo(format_report(report, fmt, colour=colour), nl=False, color=colour)
+    return report.exit_code

@@ -1,0 +1,110 @@
+"""Time ``marp-i18n check`` on the real corpus (for ``make bench``; not a test).
+
+The corpus decks are read where they are (``../shared/corpus``); their catalogues are
+written to a temporary folder: ``sv`` fully pseudo-translated (every entry differs from
+its source and keeps its markup, so every check runs), ``de`` half translated with a few
+fuzzy entries. Prints the time to segment the decks alone (the floor: ``check`` must
+segment every deck to see whether its catalogues are stale) and the time of the whole
+``check``, wall clock and CPU, per hundred decks.
+
+    python tools/bench_check.py [CORPUS] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from i18n.catalogue.extract import deck_template  # noqa: E402
+from i18n.catalogue.pofile import catalogue_text  # noqa: E402
+from i18n.check import check_course, read_settings  # noqa: E402
+from i18n.config import Config  # noqa: E402
+from i18n.files import find_decks, read_deck, write_atomic  # noqa: E402
+from i18n.model import Unit  # noqa: E402
+from i18n.segment import segment_deck  # noqa: E402
+
+_LINE_START = re.compile(r"^(\s*)", re.MULTILINE)
+
+
+def pseudo(unit: Unit) -> str:
+    """A translation that changes every line's words and keeps every piece of markup."""
+    if unit.kind in ("speaker note", "front matter"):
+        return f"Ŧ {unit.msgid} (översatt)"
+    return _LINE_START.sub(lambda m: m.group(1) + "Ŧ ", unit.msgid)
+
+
+def write_catalogues(corpus: Path, locales: Path) -> int:
+    """Write ``sv`` and ``de`` catalogues for every corpus deck; return the deck count."""
+    decks, _ = find_decks(corpus)
+    for number, deck_file in enumerate(decks):
+        deck = segment_deck(read_deck(deck_file.path), deck_file.name)
+        kinds = {u.msgid: u for u in deck.units}
+        for lang in ("sv", "de"):
+            po = deck_template(deck, deck_file.name)
+            po.metadata = {"Language": lang, "Content-Type": "text/plain; charset=UTF-8"}
+            for index, entry in enumerate(po):
+                if lang == "sv" or (index + number) % 2 == 0:
+                    entry.msgstr = pseudo(kinds[entry.msgid])
+                    if lang == "de" and index % 7 == 3:
+                        entry.flags.append("fuzzy")
+            target = locales / lang / Path(deck_file.name).with_suffix(".po")
+            write_atomic(target, catalogue_text(po))
+    return len(decks)
+
+
+def bench(corpus: Path, repeat: int = 3) -> dict[str, float]:
+    """Best-of-``repeat`` seconds: segmenting alone, and the whole check (wall and CPU)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        locales = Path(tmp) / "locales"
+        count = write_catalogues(corpus, locales)
+        config = Config(root=Path(tmp), languages=("sv", "de"), slides=corpus, locales=locales)
+        settings = read_settings({"min": 0})
+        decks, _ = find_decks(corpus)
+        texts = [(read_deck(d.path), d.name) for d in decks]
+        segment = min(
+            _timed(lambda: [segment_deck(t, n) for t, n in texts])[0] for _ in range(repeat)
+        )
+        runs = [_timed(lambda: check_course(config, settings)) for _ in range(repeat)]
+        wall, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
+        report = check_course(config, settings)
+    entries = sum(s.messages.total for s in report.catalogues)
+    print(
+        f"decks: {count}, languages: 2, catalogue entries: {entries}, "
+        f"findings: {len(report.findings)}, exit code {report.exit_code}"
+    )
+    per = 100 / count
+    print(f"segment only:   {segment:.3f} s  ({segment * per:.3f} s per 100 decks)")
+    print(f"check (wall):   {wall:.3f} s  ({wall * per:.3f} s per 100 decks)")
+    print(f"check (CPU):    {cpu:.3f} s  ({cpu * per:.3f} s per 100 decks)")
+    print(f"check's own:    {wall - segment:.3f} s  ({(wall - segment) * per:.3f} s per 100 decks)")
+    return {"decks": count, "segment": segment, "wall": wall, "cpu": cpu}
+
+
+def _timed(work: object) -> tuple[float, float]:
+    assert callable(work)
+    wall, cpu = time.perf_counter(), time.process_time()
+    work()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"{args.corpus}: corpus not found, nothing to measure", file=sys.stderr)
+        return 0
+    bench(args.corpus, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
