@@ -104,7 +104,7 @@ def assemble(
             )
         )
     if lang is not None:
-        edits.append(_lang_edit(deck, lang))
+        edits.extend(_lang_edits(deck, lang))
     return Built(_apply(deck.text, edits), tuple(refused))
 
 
@@ -119,21 +119,27 @@ def _apply(text: str, edits: list[Edit]) -> str:
     return "".join(out)
 
 
-def _lang_edit(deck: Deck, lang: str) -> Edit:
+def _lang_edits(deck: Deck, lang: str) -> list[Edit]:
+    """Set every ``lang`` Marp reads to ``lang``; where the deck has none, add one."""
+    if deck.lang_spans:
+        return [(start, end, lang) for start, end in deck.lang_spans]
     nl = deck.newline
     if deck.front_matter_ignored:  # Marp would not read it there: a global directive comment
         at = deck.body_start
         lead = "" if deck.text[at - 1 : at] in ("\n", "\r") else nl
-        return (at, at, f"{lead}<!-- lang: {lang} -->{nl}")
-    if deck.lang is not None:
-        return (*deck.lang, lang)
+        return [(at, at, f"{lead}<!-- lang: {lang} -->{nl}")]
     if deck.front_matter is not None:
+        # First, at the first key's indentation: after a block scalar it would change
+        # that value (a block followed by more keys keeps its final newline).
         start, end = deck.front_matter
-        if start == end:  # empty front matter: the key goes before the closing ---
-            return (start, start, f"lang: {lang}{nl}")
-        return (end, end, f"{nl}lang: {lang}")
+        body = deck.text[start:end]
+        at = len(body) - len(body.lstrip())
+        at = body.rfind("\n", 0, at) + 1 if at < len(body) else 0
+        first = body[at:]
+        indent = first[: len(first) - len(first.lstrip(" \t"))]
+        return [(start + at, start + at, f"{indent}lang: {lang}{nl}")]
     top = 1 if deck.text.startswith("\ufeff") else 0
-    return (top, top, f"---{nl}lang: {lang}{nl}---{nl}{nl}")
+    return [(top, top, f"---{nl}lang: {lang}{nl}---{nl}{nl}")]
 
 
 def _front_matter_problem(deck: Deck, unit: Unit, text: str, translation: str) -> str | None:

@@ -20,6 +20,16 @@ class DeckFile:
     path: Path
 
 
+def require_folder(slides: Path) -> None:
+    """Raises:
+    ConfigError: the slides folder does not exist (checked before anything is written).
+    """
+    if not slides.is_dir():
+        raise ConfigError(
+            str(slides), None, "slides folder not found", "give --slides DIR or set slides ="
+        )
+
+
 def find_decks(slides: Path) -> tuple[list[DeckFile], list[str]]:
     """Every ``*.md`` under ``slides``, sorted; and warnings for skipped entries.
 
@@ -29,10 +39,7 @@ def find_decks(slides: Path) -> tuple[list[DeckFile], list[str]]:
     Raises:
         ConfigError: the slides folder does not exist.
     """
-    if not slides.is_dir():
-        raise ConfigError(
-            str(slides), None, "slides folder not found", "give --slides DIR or set slides ="
-        )
+    require_folder(slides)
     root = slides.resolve()
     decks: list[DeckFile] = []
     warnings: list[str] = []

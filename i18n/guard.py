@@ -35,19 +35,25 @@ def _walk(tokens: list[Token]) -> Iterator[Token]:
             yield from _walk(token.children)
 
 
-def _shape(md: MarkdownIt, text: str, kind: str) -> tuple[tuple[str, str], ...]:
-    prefix = "# " if kind == "heading" else ""
-    return tuple((t.type, t.tag) for t in md.parse(prefix + text) if t.type != "inline")
+def _in_context(text: str, unit: Unit) -> str:
+    """The text as Markdown reads it in place: after ``# `` or above a setext underline."""
+    if unit.layout.setext:
+        return f"{text}\n{unit.layout.setext * 3}"
+    return f"# {text}" if unit.kind == "heading" else text
+
+
+def _shape(md: MarkdownIt, text: str, unit: Unit) -> tuple[tuple[str, str], ...]:
+    return tuple((t.type, t.tag) for t in md.parse(_in_context(text, unit)) if t.type != "inline")
 
 
 def _inline_facts(
-    md: MarkdownIt, text: str, kind: str
+    md: MarkdownIt, text: str, unit: Unit
 ) -> tuple[Counter[str], Counter[str], Counter[str]]:
-    """(background images, all image sources, raw HTML) of ``text`` read as ``kind``."""
+    """(background images, all image sources, raw HTML) of ``text`` read in place."""
     backgrounds: Counter[str] = Counter()
     images: Counter[str] = Counter()
     html: Counter[str] = Counter()
-    for token in _walk(md.parse(("# " if kind == "heading" else "") + text)):
+    for token in _walk(md.parse(_in_context(text, unit))):
         if token.type == "image":
             src = str(token.attrGet("src") or "")
             images[src] += 1
@@ -75,6 +81,8 @@ def guard_unit(unit: Unit, translation: str, md: MarkdownIt) -> str | None:
     if unit.kind == "front matter":
         return None  # checked in context by guard_front_matter
     source = unit.msgid
+    if "\r" in translation:
+        return "a carriage return (a line break in the PO file must be \\n)"
     for mark in ("<!--", "-->"):
         if translation.count(mark) != source.count(mark):
             return f"it adds or removes a comment marker {mark}"
@@ -97,16 +105,24 @@ def guard_unit(unit: Unit, translation: str, md: MarkdownIt) -> str | None:
         if is_background(translation) or "]" in translation or "[" in translation:
             return "alt text that changes the image syntax"
         return None
-    if _shape(md, translation, unit.kind) != _shape(md, source, unit.kind):
+    indented = unit.kind in ("list item", "blockquote")  # where leading spaces move blocks
+    if indented and translation[:1].isspace() and not source[:1].isspace():
+        return "leading whitespace, which changes the indentation Markdown reads"
+    tail = unit.layout.tail if "\n" in translation else ""
+    if _shape(md, translation + tail, unit) != _shape(md, source + tail, unit):
         return "it changes the slide structure (a slide break, heading, list, quote or code marker)"
-    bg_s, img_s, html_s = _inline_facts(md, source, unit.kind)
-    bg_t, img_t, html_t = _inline_facts(md, translation, unit.kind)
+    bg_s, img_s, html_s = _inline_facts(md, source, unit)
+    bg_t, img_t, html_t = _inline_facts(md, translation, unit)
     if bg_t != bg_s:
         return "it changes a background image"
     if img_t - img_s:
         return "it adds an image"
+    if img_s - img_t:
+        return "it drops an image or breaks its syntax"
     if html_t - html_s:
         return "it adds raw HTML the source does not have"
+    if html_s - html_t:
+        return "it drops or changes raw HTML of the source (keep every tag as it is)"
     if len(_UNSAFE_URL.findall(translation)) > len(_UNSAFE_URL.findall(source)):
         return "it adds a javascript:, vbscript: or data: link"
     return None

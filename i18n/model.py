@@ -37,6 +37,10 @@ class Layout:
     """Front-matter values: the scalar style to write the translation in."""
     table: bool = False
     """The unit sits in a table row, where a ``|`` would split its cell."""
+    tail: str = ""
+    """What follows the unit on its last line (an inline note), read with a new last line."""
+    setext: str = ""
+    """A setext heading's underline character (``=`` or ``-``); its text is read with it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +91,9 @@ class Deck:
     newline: str = "\n"
     front_matter: tuple[int, int] | None = None
     """Offsets of the front matter's YAML body (between the ``---`` lines), if any."""
-    lang: tuple[int, int] | None = None
-    """Offsets of the ``lang`` value in the front matter, if the deck sets one."""
+    lang_spans: tuple[tuple[int, int], ...] = ()
+    """Offsets of every ``lang`` value Marp reads: front matter, then directive comments
+    (the last one wins in Marp, so a build replaces them all)."""
     front_matter_ignored: bool = False
     """Marp ignores the front matter (a repeated key): directives go in a comment."""
     body_start: int = 0

@@ -21,7 +21,7 @@ from i18n.catalogue.pofile import catalogue_text, read_catalogue
 from i18n.catalogue.update import Memory, counts, memory_pairs, merge
 from i18n.config import Config
 from i18n.errors import CatalogueError, I18nError
-from i18n.files import find_decks, read_deck, read_text, write_atomic
+from i18n.files import find_decks, read_deck, read_text, require_folder, write_atomic
 from i18n.model import Deck
 from i18n.segment import segment_deck
 
@@ -84,6 +84,7 @@ def update_project(
     Raises:
         I18nError: the slides folder is missing or another update is running.
     """
+    require_folder(config.slides)  # before the lock creates locales/
     with project_lock(config.locales):
         templates: list[tuple[Deck, polib.POFile]] = []
         yield from _extract(config, now, line_numbers, templates)
@@ -100,6 +101,7 @@ def extract_project(config: Config, now: str, *, line_numbers: bool = False) -> 
     Raises:
         I18nError: the slides folder is missing or an update is running.
     """
+    require_folder(config.slides)  # before the lock creates locales/
     with project_lock(config.locales):
         yield from _extract(config, now, line_numbers, [])
 

@@ -177,6 +177,7 @@ def directive_comment(c: Chooser) -> str:
             "<!-- header: Part 2: details -->",
             "<!-- _header: '' -->",
             "<!-- backgroundImage: url('x.png') -->",
+            "<!-- lang: de -->",
             "<!-- prettier-ignore -->",
             "<!-- markdownlint-disable MD033 -->",
         )

@@ -70,7 +70,10 @@ def test_lang_replaces_existing_value() -> None:
 
 
 def test_lang_is_inserted_into_front_matter() -> None:
-    assert build("---\ntheme: x\n---\n", {}, "sv") == "---\ntheme: x\nlang: sv\n---\n"
+    assert build("---\ntheme: x\n---\n", {}, "sv") == "---\nlang: sv\ntheme: x\n---\n"
+    # first, so that a block scalar at the end keeps its value
+    deck = "---\nstyle: |\n  a\n---\n"
+    assert build(deck, {}, "sv") == "---\nlang: sv\nstyle: |\n  a\n---\n"
 
 
 def test_lang_creates_front_matter() -> None:
@@ -92,7 +95,11 @@ def test_lang_goes_into_a_comment_when_marp_ignores_the_front_matter() -> None:
         ("Text\n", "Text", "> quote"),
         ("Text\n", "Text", "```\ncode"),
         ("Text\n", "Text", "a <!-- b"),
-        ("Para <!-- _class: x --> more\n", "Para <!-- _class: x --> more", "P <!-- _class: y --> m"),
+        (
+            "Para <!-- _class: x --> more\n",
+            "Para <!-- _class: x --> more",
+            "P <!-- _class: y --> m",
+        ),
         ("Text\n", "Text", "a --> b"),
         ("# Head\n", "Head", "Two\nlines"),
         ("| a | b |\n|---|---|\n", "a", "x | y"),
@@ -135,13 +142,17 @@ def test_double_quoted_value_may_hold_a_line_break() -> None:
 
 def test_note_inside_a_paragraph_may_be_translated() -> None:
     deck = "Para <!-- say it --> more\n"
-    assert build(deck, {deck[:-1]: "Stycke <!-- säg det --> mer"}) == "Stycke <!-- säg det --> mer\n"
+    assert (
+        build(deck, {deck[:-1]: "Stycke <!-- säg det --> mer"}) == "Stycke <!-- säg det --> mer\n"
+    )
 
 
 # Found by the reliability tests (see docs/reliability.md).
 
 
-@pytest.mark.parametrize("deck", ["---\nx\n---\n\n# Hi\n", "---\n- a\n---\n", "---\nt: a\nt: b\n---"])
+@pytest.mark.parametrize(
+    "deck", ["---\nx\n---\n\n# Hi\n", "---\n- a\n---\n", "---\nt: a\nt: b\n---"]
+)
 def test_lang_for_a_front_matter_marp_ignores_goes_in_a_comment(deck: str) -> None:
     built = build(deck, {}, "sv")
     assert "<!-- lang: sv -->" in built
@@ -172,4 +183,11 @@ def test_nul_in_front_matter_does_not_block_translation() -> None:
 )
 def test_pipe_in_any_unit_of_a_table_row_is_refused(deck: str, msgid: str) -> None:
     built = assemble(segment_deck(deck, "d.md"), {msgid: msgid + " | extra"})
+    assert built.text == deck and len(built.refused) == 1
+
+
+@pytest.mark.parametrize("translation", [">slide", " | slide", "- slide", "1. slide"])
+def test_setext_heading_translation_is_read_above_its_underline(translation: str) -> None:
+    deck = "slide\n---\n"
+    built = assemble(segment_deck(deck, "d.md"), {"slide": translation})
     assert built.text == deck and len(built.refused) == 1

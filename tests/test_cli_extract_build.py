@@ -77,7 +77,7 @@ def test_build_uses_translations_sets_lang_copies_assets(
     assert code == 0, err
     built = (course / "build" / "sv" / "a" / "index.md").read_text(encoding="utf-8")
     assert built == DECK.replace("Hello", "Hej").replace(
-        "title: A deck\n", "title: A deck\nlang: sv\n"
+        "title: A deck\n", "lang: sv\ntitle: A deck\n"
     )
     assert (course / "build" / "sv" / "images" / "x.png").read_bytes() == b"png"
     assert (course / "build" / "sv" / "order").is_file()

@@ -3,8 +3,8 @@
 The build's guard (``i18n/guard.py``) parses source and translation twice each; over a
 whole course that was most of ``check``'s time. ``check`` has already parsed both the
 way the guard does (``facts.analyse``), so the guard's shape rule is answered from those
-parses, and its other rules from characters: with no ``<``, image, script scheme or CR
-in the translation and no comment in either text, none of them can fire. Anything
+parses, and its other rules from characters: with no ``<`` or image in either text, no
+script scheme or CR in the translation and no comment in either, none of them can fire. Anything
 less plain goes to the guard itself; the tests hold this shortcut to the guard's
 answer on the corpus and on generated text, so a new guard rule shows up there.
 """
@@ -49,7 +49,9 @@ def plainly_safe(
     link rules cannot fire; a note then only must not read as a directive; other texts
     need the same shape, no line break where lines are structure and no table bar.
     """
-    if "\r" in translation or "<" in translation or "-->" in translation:
+    if "\r" in translation or "<" in translation or "<" in source or "-->" in translation:
+        return False
+    if translation[:1].isspace():
         return False
     if "<!--" in source or "-->" in source:
         return False
@@ -98,6 +100,6 @@ def structure_problem(
             return None
         message = refused[0].message.removeprefix("translation refused: ")
         return message.split("; the source text is used")[0]
-    if plainly_safe(unit.kind, unit.msgid, translation, shapes):
+    if not unit.layout.setext and plainly_safe(unit.kind, unit.msgid, translation, shapes):
         return None
     return guard_unit(unit, translation, md)

@@ -13,9 +13,9 @@ from markdown_it.token import Token
 
 from i18n.model import Deck
 from i18n.segment.blocks import block_units
-from i18n.segment.comments import role_of
+from i18n.segment.comments import directive_spans, role_of
 from i18n.segment.front_matter import front_matter
-from i18n.segment.marp_yaml import read_marp_yaml
+from i18n.segment.marp_yaml import is_directive, read_marp_yaml
 from i18n.segment.notes import note_units
 from i18n.segment.parser import marp_parser
 from i18n.segment.slides import heading_divider_levels, slide_starts
@@ -52,10 +52,11 @@ def segment_deck(
         if token.type == "front_matter":
             front_matter(state, token)
             divider = (read_marp_yaml(token.content) or {}).get("headingDivider", divider)
-        elif token.type == "marpit_comment" and token.level == 0:
+        elif token.type == "marpit_comment" and token.map is not None:
             mapping = read_marp_yaml(token.content) if token.content else None
-            if mapping and "headingDivider" in mapping:
-                divider = mapping["headingDivider"]
+            if mapping and is_directive(mapping):
+                divider = mapping.get("headingDivider", divider)
+                state.lang_spans.extend(directive_spans(view, token, ("lang", "$lang")))
     if divider is not None:
         state.heading_divider = heading_divider_levels(divider)
     state.slide_starts = slide_starts(tokens, state.heading_divider)
@@ -89,7 +90,7 @@ def segment_deck(
         slides=len(state.slide_starts) + 1,
         newline=state.newline,
         front_matter=state.front_matter,
-        lang=state.lang,
+        lang_spans=tuple(state.lang_spans),
         front_matter_ignored=state.front_matter_ignored,
         body_start=state.body_start,
         title=state.title,
@@ -105,13 +106,13 @@ def _images(tokens: list[Token], lines: tuple[str, ...]) -> list[tuple[int, str]
     for token in tokens:
         if token.type != "inline" or token.map is None:
             continue
+        line = token.map[0]  # images come in order: search on from the previous one
         for child in token.children or []:
             if child.type != "image":
                 continue
             src = str(child.attrGet("src") or "")
-            line = next(
-                (n for n in range(*token.map) if n < len(lines) and src in lines[n]), token.map[0]
-            )
+            at = next((n for n in range(line, token.map[1]) if src in lines[n]), None)
+            line = at if at is not None else line
             found.append((line + 1, src))
     return found
 

@@ -32,10 +32,13 @@ def block_units(
 ) -> None:
     """Push a unit for every inline block in ``tokens``; ``note_slide`` marks a note."""
     stack: list[str] = []
+    underline = ""  # the markup of the heading being read: "=" or "-" for setext
     cells: dict[int, int] = {}  # table row line -> column where the next cell is searched
     for token in tokens:
         if token.nesting == 1:
             stack.append(token.type)
+            if token.type == "heading_open":
+                underline = token.markup if token.markup in ("=", "-") else ""
         elif token.nesting == -1 and stack:
             stack.pop()
         elif token.type == "inline" and token.map is not None:
@@ -46,8 +49,9 @@ def block_units(
                 continue
             slide = note_slide if note_slide is not None else state.slide_of(token.map[0])
             state.in_table = stack[-1] in ("th_open", "td_open")
+            state.setext = underline if kind == "heading" else ""
             _units_of(state, md, view, token, pieces, kind, slide)
-            state.in_table = False
+            state.in_table, state.setext = False, ""
 
 
 def _kind(stack: list[str], note_slide: int | None) -> Kind:
@@ -73,7 +77,8 @@ def _locate(view: TextView, token: Token, parent: str, cells: dict[int, int]) ->
     if parent in ("th_open", "td_open"):
         line = view.lines[first]
         start = cells.get(first, 0)
-        for candidate in (content, content.replace("|", "\\|")):
+        # markdown-it unescapes \| in a cell; the deck has the escaped form.
+        for candidate in dict.fromkeys((content.replace("|", "\\|"), content)):
             col = line.find(candidate, start) if candidate else -1
             if col >= 0:
                 cells[first] = col + len(candidate)
@@ -220,5 +225,7 @@ def push_text(
         layout = Layout(continuation, state.newline, wrap)
     else:
         msgid = "\n".join(texts)
-        layout = Layout(continuation, state.newline)
+        last = pieces[-1][0]
+        tail = view.lines[last][pieces[-1][2] :]
+        layout = Layout(continuation, state.newline, tail=tail if tail.strip() else "")
     state.push(start, end, msgid, kind, slide, view.first_line + pieces[0][0], layout)

@@ -15,8 +15,10 @@ from typing import Literal
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 
-from i18n.segment.marp_yaml import is_directive, read_marp_yaml
+from i18n.segment.marp_yaml import is_directive, read_marp_yaml, top_scalars
+from i18n.segment.view import TextView
 
 CommentRole = Literal["directive", "magic", "fit", "note", "empty"]
 
@@ -110,12 +112,32 @@ def _block_comment(state: StateBlock, start_line: int, end_line: int, silent: bo
     return True
 
 
+def _next_close(state: StateInline, start: int) -> int:
+    """Offset of the first ``-->`` at or after ``start`` in the inline source, or -1.
+
+    Remembered per source in ``env``, so a paragraph with thousands of unclosed
+    ``<!--`` is scanned once, not once per opening.
+    """
+    memo: dict[int, tuple[str, int, int]] = state.env.setdefault("marpit_next_close", {})
+    key = id(state.src)
+    cached = memo.get(key)
+    reusable = cached is not None and cached[0] is state.src and cached[1] <= start
+    if reusable and cached is not None and (cached[2] < 0 or cached[2] >= start):
+        return cached[2]
+    found = state.src.find("-->", start)
+    memo[key] = (state.src, start, found)
+    return found
+
+
 def _inline_comment(state: StateInline, silent: bool) -> bool:
     pos = state.pos
-    if pos + 2 >= state.posMax or not state.src.startswith("<!", pos):
+    if pos + 2 >= state.posMax or not state.src.startswith("<!--", pos):
         return False
-    found = find_comment(state.src, pos, state.posMax)
-    if found is None or found.start != pos:
+    close = _next_close(state, pos + 4)
+    if close < 0 or close + 3 > state.posMax:
+        return False
+    found = find_comment(state.src, pos, close + 3)
+    if found is None:
         return False
     if not silent:
         token = state.push("marpit_comment", "", 0)
@@ -132,3 +154,26 @@ def comment_plugin(md: MarkdownIt) -> None:
     # No "alt": like marpit's rule this one cannot interrupt a paragraph.
     md.block.ruler.before("html_block", "marpit_comment", _block_comment)
     md.inline.ruler.before("html_inline", "marpit_inline_comment", _inline_comment)
+
+
+def directive_spans(view: TextView, token: Token, keys: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Deck offsets of the values of ``keys`` in a block directive comment."""
+    assert token.map is not None
+    top = token.map[0]
+    local = "\n".join(view.lines[top : token.map[1]])
+    found = find_comment(local)
+    if found is None:
+        return []
+    content = found.content(local)
+    head = local.rfind("\n", 0, found.content_start) + 1
+    base_line = top + local.count("\n", 0, found.content_start)
+    spans = []
+    for scalar in top_scalars(content) or []:
+        if scalar.key not in keys:
+            continue
+        ends = []
+        for line, col in (scalar.start, scalar.end):
+            shift = found.content_start - head if line == 0 else 0
+            ends.append(view.offset(base_line + line, col + shift))
+        spans.append((ends[0], ends[1]))
+    return spans

@@ -8,8 +8,11 @@ first (``footer: Part 2: details``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import yaml
+
+from i18n.model import YamlStyle
 
 GLOBAL_DIRECTIVES = ("headingDivider", "lang", "style", "theme", "math", "size")
 LOCAL_DIRECTIVES = (
@@ -27,6 +30,14 @@ LOCAL_DIRECTIVES = (
 )
 METADATA_DIRECTIVES = ("title", "description", "author", "keywords", "url", "image")
 """marp-cli's metadata directives: also directives when written in a comment."""
+
+_STYLES: dict[str | None, YamlStyle] = {
+    None: "plain",
+    "'": "single",
+    '"': "double",
+    "|": "literal",
+    ">": "folded",
+}
 
 LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 """PyYAML's FAILSAFE loader (every scalar a string), libyaml's when PyYAML has it:
@@ -82,15 +93,19 @@ def loose(text: str) -> str:
 def yaml_problem(text: str) -> tuple[int, str] | None:
     """(0-based line, message) of the reason Marp cannot read ``text``, or None if it can."""
     try:
-        # BaseLoader is PyYAML's FAILSAFE: no tags resolved, every scalar a string.
         _parse(text)
+        return None
+    except (yaml.YAMLError, RecursionError):
+        pass
+    try:  # again with the pure-Python loader: its marks point at the problem, not past it
+        yaml.load(yaml_safe(loose(text)), Loader=yaml.BaseLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = str(exc.problem or exc.context or "invalid YAML")
         return (mark.line if mark else 0), yaml_unsafe(problem)
     except (yaml.YAMLError, RecursionError) as exc:
-        return 0, str(exc) or "invalid YAML"
-    return None
+        return 0, yaml_unsafe(str(exc)) or "invalid YAML"
+    return 0, "invalid YAML"
 
 
 def duplicate_key(text: str) -> tuple[int, str] | None:
@@ -153,3 +168,56 @@ def is_directive(mapping: dict[str, object]) -> bool:
         if name in KNOWN_DIRECTIVES:
             return True
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    """A top-level ``key: value`` of a YAML mapping, where its value's text sits."""
+
+    key: str
+    value: str
+    """The value as Marp reads it."""
+    style: YamlStyle
+    start: tuple[int, int]
+    """(line, column) in the text where the value's own characters begin (inside quotes)."""
+    end: tuple[int, int]
+
+
+def top_scalars(text: str) -> list[Scalar] | None:
+    """The scalar values of a mapping with their places; None when it is no mapping.
+
+    Lines marp-core's loose mode quoted are read raw, as Marp reads them; block
+    scalars end at their last character, not after their newline.
+    """
+    lines = text.split("\n")
+    converted = loose(text).split("\n")
+    try:
+        root = yaml.compose(yaml_safe("\n".join(converted)), Loader=LOADER)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    found = []
+    for key_node, node in root.value:
+        if not isinstance(node, yaml.ScalarNode):
+            continue
+        line, col = node.start_mark.line, node.start_mark.column
+        if converted[line] != lines[line]:
+            raw = lines[line][col:].rstrip()
+            found.append(
+                Scalar(str(key_node.value), raw, "plain", (line, col), (line, col + len(raw)))
+            )
+            continue
+        style = _STYLES.get(node.style, "plain")
+        end = (node.end_mark.line, node.end_mark.column)
+        if style in ("single", "double"):
+            start, end = (line, col + 1), (end[0], end[1] - 1)
+        else:
+            start = (line, col)
+            while end > start and (end[1] == 0 or lines[end[0]][: end[1]][-1:].isspace()):
+                end = (end[0] - 1, len(lines[end[0] - 1])) if end[1] == 0 else (end[0], end[1] - 1)
+        value = yaml_unsafe(str(node.value))
+        if style == "plain" and start[0] == end[0]:
+            value = lines[line][start[1] : end[1]]  # read raw, as Marp reads it
+        found.append(Scalar(str(key_node.value), value, style, start, end))
+    return found

@@ -25,9 +25,11 @@ class SegmentState:
     units: list[Unit] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
     front_matter: tuple[int, int] | None = None
-    lang: tuple[int, int] | None = None
+    lang_spans: list[tuple[int, int]] = field(default_factory=list)
     in_table: bool = False
     """Set while a table cell is segmented: its units get ``Layout.table``."""
+    setext: str = ""
+    """Set while a setext heading is segmented: its underline character."""
     front_matter_ignored: bool = False
     body_start: int = 0
     """Offset just past the front matter's closing line (0 without front matter)."""
@@ -57,6 +59,6 @@ class SegmentState:
         """Add a unit; empty or whitespace-only text is never worth a translator's time."""
         if not msgid.strip() or start >= end:
             return
-        if self.in_table:
-            layout = replace(layout, table=True)
+        if self.in_table or self.setext:
+            layout = replace(layout, table=self.in_table, setext=self.setext)
         self.units.append(Unit(start, end, msgid, kind, slide, line, layout, key))
