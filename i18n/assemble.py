@@ -137,9 +137,22 @@ def _lang_edits(deck: Deck, lang: str) -> list[Edit]:
         at = body.rfind("\n", 0, at) + 1 if at < len(body) else 0
         first = body[at:]
         indent = first[: len(first) - len(first.lstrip(" \t"))]
-        return [(start + at, start + at, f"{indent}lang: {lang}{nl}")]
+        at = start + _after_spdx(body, at)
+        return [(at, at, f"{indent}lang: {lang}{nl}")]
     top = 1 if deck.text.startswith("\ufeff") else 0
     return [(top, top, f"---{nl}lang: {lang}{nl}---{nl}{nl}")]
+
+
+def _after_spdx(body: str, at: int) -> int:
+    """Past the licence lines that open a front matter, so they stay its first lines;
+    ``at`` when a value there continues on an indented line."""
+    pos = at
+    while body.startswith("SPDX-", pos):
+        end = body.find("\n", pos)
+        if end < 0:
+            return at
+        pos = end + 1
+    return at if body[pos : pos + 1] in (" ", "\t") else pos
 
 
 def _front_matter_problem(deck: Deck, unit: Unit, text: str, translation: str) -> str | None:
