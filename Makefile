@@ -43,8 +43,11 @@ render: deps build
 check: python
 	$(MI) check
 
+# The suite, then the CI gate on the example course (every language complete, no
+# translation that breaks a slide).
 test: deps
 	$(BIN)/pytest -n auto -q
+	$(MI) check
 
 lint: python
 	$(BIN)/ruff check i18n tests
