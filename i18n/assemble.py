@@ -133,10 +133,10 @@ def _lang_edits(deck: Deck, lang: str) -> list[Edit]:
         # that value (a block followed by more keys keeps its final newline).
         start, end = deck.front_matter
         body = deck.text[start:end]
-        at = len(body) - len(body.lstrip())
+        at = len(body) - len(body.lstrip(" \t\r\n"))  # YAML's whitespace, not Unicode's
         at = body.rfind("\n", 0, at) + 1 if at < len(body) else 0
         first = body[at:]
-        indent = first[: len(first) - len(first.lstrip(" \t"))]
+        indent = first[: len(first) - len(first.lstrip(" "))]
         at = start + _after_spdx(body, at)
         return [(at, at, f"{indent}lang: {lang}{nl}")]
     top = 1 if deck.text.startswith("\ufeff") else 0

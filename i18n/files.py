@@ -52,6 +52,14 @@ def find_decks(slides: Path) -> tuple[list[DeckFile], list[str]]:
             if path.is_symlink() and not path.resolve().is_relative_to(root):
                 warnings.append(f"{path}: warning: symlink leaves the slides folder, skipped")
                 continue
+            if not path.is_file():  # a FIFO or device would block the read forever
+                warnings.append(f"{path}: warning: not a regular file, skipped")
+                continue
+            if any(c.isspace() for c in name) or any(c.isspace() for c in dirpath):
+                warnings.append(
+                    f"{path}: warning: the path has spaces, which PO tools read as several "
+                    "#: references; rename it without spaces"
+                )
             decks.append(DeckFile(path.relative_to(slides).as_posix(), path))
     return decks, warnings
 

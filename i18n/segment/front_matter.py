@@ -52,7 +52,7 @@ def front_matter(state: SegmentState, token: Token) -> None:
     scalars = top_scalars(body)
     if scalars is None:
         # Marp reads no directives from a scalar or list: lang must go in a comment.
-        state.front_matter_ignored = bool(body.strip())
+        state.front_matter_ignored = True
         return
     for scalar in scalars:
         if scalar.key == "title":

@@ -184,7 +184,8 @@ class Scalar:
 
 
 def top_scalars(text: str) -> list[Scalar] | None:
-    """The scalar values of a mapping with their places; None when it is no mapping.
+    """The scalar values of a mapping with their places; None when the text is YAML
+    but no mapping (a scalar or a list), [] when it is empty.
 
     Lines marp-core's loose mode quoted are read raw, as Marp reads them; block
     scalars end at their last character, not after their newline.
@@ -195,6 +196,8 @@ def top_scalars(text: str) -> list[Scalar] | None:
         root = yaml.compose(yaml_safe("\n".join(converted)), Loader=LOADER)
     except (yaml.YAMLError, RecursionError):
         return None
+    if root is None:
+        return []  # an empty document (blank or comments only): nothing, but no scalar
     if not isinstance(root, yaml.MappingNode):
         return None
     found = []
