@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 
 from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from i18n.model import Unit
 from i18n.segment.comments import find_comment, role_of
-from i18n.segment.inline import is_background
+from i18n.segment.inline import is_background, walk
 from i18n.segment.marp_yaml import is_directive, read_marp_yaml
 
 _UNSAFE_URL = re.compile(
@@ -26,13 +24,6 @@ _UNSAFE_URL = re.compile(
 )
 """A dangerous scheme as a link or image target, an HTML attribute value or an autolink."""
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
-
-
-def _walk(tokens: list[Token]) -> Iterator[Token]:
-    for token in tokens:
-        yield token
-        if token.children:
-            yield from _walk(token.children)
 
 
 def _in_context(text: str, unit: Unit) -> str:
@@ -53,7 +44,7 @@ def _inline_facts(
     backgrounds: Counter[str] = Counter()
     images: Counter[str] = Counter()
     html: Counter[str] = Counter()
-    for token in _walk(md.parse(_in_context(text, unit))):
+    for token in walk(md.parse(_in_context(text, unit))):
         if token.type == "image":
             src = str(token.attrGet("src") or "")
             images[src] += 1

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
-from markdown_it.token import Token
+
+from i18n.segment.inline import walk
 
 _INLINE_KINDS = frozenset({"table cell", "image alt text", "front matter"})
 _EMPHASIS = {"em_open": "emphasis", "strong_open": "strong", "s_open": "strikethrough"}
@@ -51,13 +51,6 @@ class Facts:
     """The block tokens, as the guard's ``_shape`` reads them; None for inline kinds."""
 
 
-def _walk(tokens: list[Token]) -> Iterator[Token]:
-    for token in tokens:
-        yield token
-        if token.children:
-            yield from _walk(token.children)
-
-
 def _plain(text: str, kind: str) -> bool:
     """No character any inline rule starts on, and every line starts with a letter (so
     no line opens a block): markdown-it reads such a text as lines of words. A heading
@@ -91,7 +84,7 @@ def analyse(md: MarkdownIt, text: str, kind: str) -> Facts:
     else:
         tokens = md.parse("# " + text if kind == "heading" else text)
         facts.shape = tuple((t.type, t.tag) for t in tokens if t.type != "inline")
-    for token in _walk(tokens):
+    for token in walk(tokens):
         kind_ = token.type
         if kind_ == "text":
             facts.text.append(token.content)

@@ -28,11 +28,12 @@ def inline_children(md: MarkdownIt, text: str) -> list[Token]:
     return list(tokens[0].children or []) if tokens else []
 
 
-def _walk(children: list[Token]) -> Iterator[Token]:
-    for token in children:
+def walk(tokens: list[Token], *, into_images: bool = True) -> Iterator[Token]:
+    """Every token and, depth first, its children (an image's children are its alt text)."""
+    for token in tokens:
         yield token
-        if token.children and token.type != "image":
-            yield from _walk(token.children)
+        if token.children and (into_images or token.type != "image"):
+            yield from walk(token.children, into_images=into_images)
 
 
 def has_words(children: list[Token]) -> bool:
@@ -41,7 +42,7 @@ def has_words(children: list[Token]) -> bool:
     Text inside images is alt text (offered separately); inline code, math, HTML and
     bare URLs are not human text.
     """
-    for token in _walk(children):
+    for token in walk(children, into_images=False):
         if (
             token.type == "text"
             and any(c.isalpha() for c in token.content)
@@ -75,7 +76,7 @@ def image_only(children: list[Token]) -> bool:
 def alt_spans(line: str, children: list[Token]) -> Iterator[tuple[int, int]]:
     """Column spans of the human part of each non-background image's alt text."""
     pos = 0
-    for token in _walk(children):
+    for token in walk(children, into_images=False):
         if token.type != "image":
             continue
         alt = token.content
