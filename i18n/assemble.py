@@ -126,7 +126,10 @@ def _lang_edits(deck: Deck, lang: str) -> list[Edit]:
     nl = deck.newline
     if deck.front_matter_ignored:  # Marp would not read it there: a global directive comment
         at = deck.body_start
-        lead = "" if deck.text[at - 1 : at] in ("\n", "\r") else nl
+        ends_line = deck.text[at - 1 : at] in ("\n", "\r")
+        lead = "" if ends_line else nl
+        if at >= len(deck.text):  # at the end: after a blank line, or a paragraph takes it in
+            lead += nl
         return [(at, at, f"{lead}<!-- lang: {lang} -->{nl}")]
     if deck.front_matter is not None:
         # First, at the first key's indentation: after a block scalar it would change

@@ -96,6 +96,10 @@ def guard_unit(unit: Unit, translation: str, md: MarkdownIt) -> str | None:
         if is_background(translation) or "]" in translation or "[" in translation:
             return "alt text that changes the image syntax"
         return None
+    if unit.line == 1 and translation[1:3] == "--" and source[1:3] != "--":
+        # markdown-it-front-matter (Marp's, and ours) checks the deck's first character
+        # for "-" but counts the other two from the text of a first list item: "- x--".
+        return "it would make Marp read the deck's first line as a front matter"
     indented = unit.kind in ("list item", "blockquote")  # where leading spaces move blocks
     if indented and translation[:1].isspace() and not source[:1].isspace():
         return "leading whitespace, which changes the indentation Markdown reads"

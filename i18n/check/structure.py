@@ -100,6 +100,7 @@ def structure_problem(
             return None
         message = refused[0].message.removeprefix("translation refused: ")
         return message.split("; the source text is used")[0]
-    if not unit.layout.setext and plainly_safe(unit.kind, unit.msgid, translation, shapes):
+    in_context = unit.layout.setext or unit.line == 1  # the guard reads these in place
+    if not in_context and plainly_safe(unit.kind, unit.msgid, translation, shapes):
         return None
     return guard_unit(unit, translation, md)

@@ -49,7 +49,11 @@ def segment_deck(
 
     divider: object = None
     for token in tokens:
-        if token.type == "front_matter":
+        if token.type == "front_matter" and (token.level or (token.map or [0])[0]):
+            # markdown-it-front-matter also fires inside a first list item ("- a--"):
+            # Marp hides that text, but it holds no directives; lang goes at the end.
+            state.front_matter_ignored, state.body_start = True, len(text)
+        elif token.type == "front_matter":
             front_matter(state, token)
             divider = (read_marp_yaml(token.content) or {}).get("headingDivider", divider)
         elif token.type == "marpit_comment" and token.map is not None:

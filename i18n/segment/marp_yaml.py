@@ -205,6 +205,8 @@ def top_scalars(text: str) -> list[Scalar] | None:
         if not isinstance(node, yaml.ScalarNode):
             continue
         line, col = node.start_mark.line, node.start_mark.column
+        if line >= len(lines):
+            continue  # an empty value at the very end (``? key``)
         if converted[line] != lines[line]:
             raw = lines[line][col:].rstrip()
             found.append(
