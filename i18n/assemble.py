@@ -124,26 +124,43 @@ def _lang_edits(deck: Deck, lang: str) -> list[Edit]:
     if deck.lang_spans:
         return [(start, end, lang) for start, end in deck.lang_spans]
     nl = deck.newline
-    if deck.front_matter_ignored:  # Marp would not read it there: a global directive comment
+    if deck.front_matter is not None and not deck.front_matter_ignored:
+        edit = _lang_in_front_matter(deck, lang)
+        if edit is not None:
+            return [edit]
+    if deck.front_matter is not None or deck.front_matter_ignored:
+        # Marp would not read it in the front matter: a global directive comment.
         at = deck.body_start
-        ends_line = deck.text[at - 1 : at] in ("\n", "\r")
-        lead = "" if ends_line else nl
+        lead = "" if deck.text[at - 1 : at] in ("\n", "\r") else nl
         if at >= len(deck.text):  # at the end: after a blank line, or a paragraph takes it in
             lead += nl
         return [(at, at, f"{lead}<!-- lang: {lang} -->{nl}")]
-    if deck.front_matter is not None:
-        # First, at the first key's indentation: after a block scalar it would change
-        # that value (a block followed by more keys keeps its final newline).
-        start, end = deck.front_matter
-        body = deck.text[start:end]
-        at = len(body) - len(body.lstrip(" \t\r\n"))  # YAML's whitespace, not Unicode's
-        at = body.rfind("\n", 0, at) + 1 if at < len(body) else 0
-        first = body[at:]
-        indent = first[: len(first) - len(first.lstrip(" "))]
-        at = start + _after_spdx(body, at)
-        return [(at, at, f"{indent}lang: {lang}{nl}")]
     top = 1 if deck.text.startswith("\ufeff") else 0
     return [(top, top, f"---{nl}lang: {lang}{nl}---{nl}{nl}")]
+
+
+def _lang_in_front_matter(deck: Deck, lang: str) -> Edit | None:
+    """A ``lang: ...`` line for the front matter, or None where YAML would not read it
+    (a flow mapping ``{...}``, say).
+
+    It goes first (after the SPDX lines), at the first key's indentation: after a
+    block scalar it would change that value (a block followed by more keys keeps its
+    final newline).
+    """
+    assert deck.front_matter is not None
+    start, end = deck.front_matter
+    body = deck.text[start:end]
+    at = len(body) - len(body.lstrip(" \t\r\n"))  # YAML's whitespace, not Unicode's
+    at = body.rfind("\n", 0, at) + 1 if at < len(body) else 0
+    first = body[at:]
+    indent = first[: len(first) - len(first.lstrip(" "))]
+    at = _after_spdx(body, at)
+    line = f"{indent}lang: {lang}{deck.newline}"
+    before = read_marp_yaml(body.replace("\0", "\ufffd"), duplicates_ok=True) or {}
+    after = read_marp_yaml((body[:at] + line + body[at:]).replace("\0", "\ufffd"))
+    if after is None or after.get("lang") != lang or {**before, "lang": lang} != after:
+        return None
+    return (start + at, start + at, line)
 
 
 def _after_spdx(body: str, at: int) -> int:

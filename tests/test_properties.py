@@ -192,6 +192,7 @@ def test_marp_decks_round_trip_byte_for_byte(text: str) -> None:
         "\ufeff---\ntitle: é\n---\n# T\r\nx\ry",
         "# e\u0301 שלום\t\x0c",
         "| a |\n|---|\n| b | c |",
+        "---\n?\n---",  # core bug #19 (an IndexError), fixed
     ],
 )
 def test_edge_texts_round_trip(text: str) -> None:
@@ -319,13 +320,40 @@ def test_build_lang_wins_over_a_lang_comment(text: str) -> None:
     assert marp_lang(built.text) == "sv", built.text
 
 
-@pytest.mark.xfail(strict=True, reason="core bug #15: str.strip() is not YAML's whitespace")
 @pytest.mark.parametrize("text", ["---\n\u00a0\n---\n", "---\n\u2028\n---\n"])
 def test_build_lang_next_to_a_front_matter_of_unicode_spaces(text: str) -> None:
-    """Found by fuzzing: a body of NBSP or U+2028 is a YAML scalar, not an empty one."""
+    """Found by fuzzing: a body of NBSP or U+2028 is a YAML scalar, not an empty one
+    (core bug #15, fixed)."""
     built = assemble(segment_deck(text, "deck.md"), {}, lang="sv")
     assert segment_or_none(built.text) is not None, built.text
     assert marp_lang(built.text) == "sv", built.text
+
+
+@pytest.mark.parametrize("text", ["---\n{}\n---\n# x\n", "---\n{title: x}\n---\n# x\n"])
+def test_build_lang_with_a_flow_mapping_front_matter(text: str) -> None:
+    """Found by fuzzing: ``{...}`` is a mapping too; the built deck must stay readable."""
+    built = assemble(segment_deck(text, "deck.md"), {}, lang="sv")
+    assert segment_or_none(built.text) is not None, built.text
+    assert marp_lang(built.text) == "sv", built.text
+
+
+@pytest.mark.parametrize("text", ["- a--0\nA\n", "- x--\n---\n\n# Slide\n"])
+def test_build_lang_when_the_first_list_item_looks_like_a_front_matter(text: str) -> None:
+    """Found by fuzzing: ``lang: sv`` must not land in the slide text, where Marp shows
+    it (core bug #18, fixed)."""
+    deck = segment_deck(text, "deck.md")
+    again = segment_deck(assemble(deck, {}, lang="sv").text, "deck.md")
+    assert shape(again) == shape(deck)
+    assert [u.msgid for u in again.units] == [u.msgid for u in deck.units]
+
+
+def test_translation_of_the_first_list_item_cannot_become_a_front_matter() -> None:
+    """Found by fuzzing: in a deck starting with ``- ``, markdown-it-front-matter (Marp's
+    too) reads a first item ``Ö--0`` as a front matter and renders an empty item (core
+    bug #20, fixed: refused)."""
+    deck = segment_deck("- --0\nA\n", "deck.md")
+    built = assemble(deck, {"--0\nA": "Ö--0\nA"})
+    assert built.refused or fingerprint(built.text) == fingerprint(deck.text)
 
 
 @pytest.mark.marp
