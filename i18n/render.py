@@ -143,6 +143,8 @@ def link_assets(lang_dir: Path, html_dir: Path) -> None:
         rel = path.relative_to(lang_dir)
         if rel.parts[0] in OUTPUT_DIRS or path.is_dir() or path.suffix == ".md":
             continue
+        if rel.as_posix() in ("variables", "order"):  # for the renderer, not the slides
+            continue
         link = html_dir / rel
         if link.exists() or link.is_symlink():
             continue
