@@ -20,6 +20,7 @@ MAX_LINE = 100_000
 
 _LINE = re.compile(r"line (\d+)")
 _CHARSET = re.compile(rb'^"Content-Type:[^\n]*?charset=([^\s"\\]+)', re.MULTILINE)
+_ESCAPE = re.compile(r"\\(.)")
 _KEYWORD = re.compile(r"(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s*(?=\")")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"\s*')
 _VALID_ESCAPES = frozenset('ntrvbf\\"')
@@ -72,7 +73,9 @@ def _check_lines(text: str, path: str) -> None:
         string = _STRING.fullmatch(rest)
         if string is None:
             raise CatalogueError(path, number, "not a keyword and quoted string", _RESTORE)
-        for escape in re.finditer(r"\\(.)", string.group(1)):
+        if "\\" not in line:
+            continue
+        for escape in _ESCAPE.finditer(string.group(1)):
             if escape.group(1) not in _VALID_ESCAPES:
                 raise CatalogueError(
                     path,
