@@ -58,15 +58,6 @@ def split_lines(text: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def normalise(text: str, lines: tuple[Line, ...]) -> str:
-    """The text markdown-it parses: LF endings only, no BOM, NUL as U+FFFD.
-
-    Each replacement keeps one character per line ending and within lines the columns
-    are unchanged, so (line, column) positions carry over to the deck text exactly.
-    """
-    return "\n".join(text[line.start : line.end] for line in lines).replace("\0", "\ufffd")
-
-
 def dominant_newline(lines: tuple[Line, ...]) -> str:
     """The line ending most lines use, so inserted text matches its neighbours."""
     counts: dict[str, int] = {}

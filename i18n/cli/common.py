@@ -68,11 +68,6 @@ def make_config(config_path: Path | None, **options: Any) -> Config:
     return config.with_options(**options)
 
 
-def reference(config: Config, deck_name: str) -> str:
-    """The deck path written in ``#:`` comments: the slides folder as configured."""
-    return (config.slides / deck_name).as_posix()
-
-
 def now() -> str:
     """gettext's date format, in UTC so the date does not depend on the machine."""
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
