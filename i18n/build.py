@@ -12,9 +12,8 @@ from i18n.assemble import assemble
 from i18n.catalogue.pofile import entry_lines, read_catalogue, translations
 from i18n.config import Config
 from i18n.errors import CatalogueError, ConfigError, I18nError
-from i18n.files import copy_assets, find_decks, inside, read_deck, read_text, write_atomic
+from i18n.files import copy_assets, find_decks, inside, load_deck, read_text, write_atomic
 from i18n.model import Deck
-from i18n.segment import segment_deck
 from i18n.variables import expand, unknown, variables_file
 
 
@@ -63,12 +62,7 @@ def build_language(
     for deck_file in decks:
         po_path = catalogue_path(config, lang, deck_file.name)
         try:
-            deck = segment_deck(
-                read_deck(deck_file.path),
-                deck_file.name,
-                config.translatable_keys,
-                source=str(deck_file.path),
-            )
+            deck = load_deck(deck_file, config.translatable_keys)
             found: dict[str, str] = {}
             lines: dict[str, int] = {}
             data = read_text(po_path) if lang != config.source_language else None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from i18n.errors import ConfigError, DeckError
+from i18n.model import Deck
 from i18n.source import decode
 
 
@@ -75,6 +76,22 @@ def read_deck(path: Path) -> str:
     except OSError as exc:
         raise DeckError(str(path), None, f"cannot read: {exc.strerror}") from None
     return decode(data, str(path))
+
+
+def load_deck(deck_file: DeckFile, translatable_keys: tuple[str, ...]) -> Deck:
+    """Read and segment a deck; messages name its file.
+
+    Raises:
+        DeckError: unreadable, not UTF-8, or a front matter Marp cannot read.
+    """
+    from i18n.segment import segment_deck
+
+    return segment_deck(
+        read_deck(deck_file.path),
+        deck_file.name,
+        translatable_keys,
+        source=str(deck_file.path),
+    )
 
 
 def read_text(path: Path) -> bytes | None:

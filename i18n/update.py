@@ -21,9 +21,8 @@ from i18n.catalogue.pofile import catalogue_text, read_catalogue
 from i18n.catalogue.update import Memory, counts, memory_pairs, merge
 from i18n.config import Config
 from i18n.errors import CatalogueError, I18nError
-from i18n.files import find_decks, read_deck, read_text, require_folder, write_atomic
+from i18n.files import find_decks, load_deck, read_text, require_folder, write_atomic
 from i18n.model import Deck
-from i18n.segment import segment_deck
 
 LOCK_NAME = ".marp-i18n.lock"
 
@@ -114,12 +113,7 @@ def _extract(
     yield from (Line(message, stderr=True) for message in skipped)
     for deck_file in decks:
         try:
-            deck = segment_deck(
-                read_deck(deck_file.path),
-                deck_file.name,
-                config.translatable_keys,
-                source=str(deck_file.path),
-            )
+            deck = load_deck(deck_file, config.translatable_keys)
         except I18nError as exc:
             yield Line(str(exc), stderr=True, error=True)
             continue

@@ -21,9 +21,8 @@ from i18n.check.report import CatalogueStatus, Finding, Report
 from i18n.check.settings import CheckSettings
 from i18n.config import Config
 from i18n.errors import CatalogueError, I18nError
-from i18n.files import find_decks, read_deck, read_text
+from i18n.files import find_decks, load_deck, read_text
 from i18n.model import Deck, Unit
-from i18n.segment import segment_deck
 
 
 @dataclass
@@ -61,9 +60,9 @@ def check_course(config: Config, settings: CheckSettings) -> Report:
     languages = [lang for lang in dict.fromkeys(config.languages) if lang != config.source_language]
     for deck_file in decks:
         try:
-            deck = segment_deck(read_deck(deck_file.path), deck_file.name, config.translatable_keys)
-        except I18nError as exc:  # named by its file, not by its name under slides/
-            run.report.errors.append(replace(exc, path=deck_file.path.as_posix()))
+            deck = load_deck(deck_file, config.translatable_keys)
+        except I18nError as exc:
+            run.report.errors.append(exc)
             continue
         _check_deck(run, deck, (config.slides / deck.path).as_posix(), languages)
     return run.report
