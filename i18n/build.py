@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlparse
 from i18n.assemble import assemble
 from i18n.catalogue.pofile import entry_lines, read_catalogue, translations
 from i18n.config import Config
-from i18n.errors import CatalogueError, ConfigError, I18nError
+from i18n.errors import ConfigError, I18nError
 from i18n.files import copy_assets, find_decks, inside, load_deck, read_text, write_atomic
 from i18n.model import Deck
 from i18n.variables import expand, unknown, variables_file
@@ -67,7 +67,7 @@ def build_language(
             lines: dict[str, int] = {}
             data = read_text(po_path) if lang != config.source_language else None
             if data is not None:
-                catalogue = read_catalogue(_decode_po(data, po_path), str(po_path))
+                catalogue = read_catalogue(data, str(po_path))  # decoded by its charset
                 found, lines = translations(catalogue), entry_lines(catalogue)
             elif lang != config.source_language:
                 report.messages.append(f"{po_path}: warning: no catalogue; the source text is used")
@@ -112,18 +112,3 @@ def _missing_images(deck: Deck, path: Path) -> list[str]:
         if not (path.parent / unquote(parsed.path)).exists():
             messages.append(f"{path}:{line}: warning: image not found: {src}")
     return messages
-
-
-def _decode_po(data: bytes, path: Path) -> str:
-    """PO files are read as UTF-8, the charset every catalogue of this tool declares.
-
-    Raises:
-        CatalogueError: the bytes are not UTF-8.
-    """
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise CatalogueError(
-            str(path), line, "not UTF-8", "save the catalogue as UTF-8 (charset=UTF-8)"
-        ) from None
