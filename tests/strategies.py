@@ -372,7 +372,8 @@ def pseudo_translate(msgid: str, kind: str) -> str:
     """A translation that changes every word and keeps every piece of markup.
 
     Vowels outside protected spans (code, math, URLs, %VARS%, HTML, link targets,
-    comments) get accents; every line gets a ``ŧ`` marker; notes grow longer so
+    comments) get accents; every line gets a ``ŧ`` marker and a space (a letter
+    right before ``**`` or ``_`` would stop it opening emphasis); notes grow longer so
     their rewrapping is exercised. A correct build must keep the structure exactly.
     """
     out: list[str] = []
@@ -384,7 +385,7 @@ def pseudo_translate(msgid: str, kind: str) -> str:
     out.append(msgid[pos:].translate(_ACCENTS))
     text = "".join(out)
     if kind == "speaker note":
-        return f"ŧ{text} ŧŧ (with a few more words to force a rewrap)"
+        return f"ŧ {text} ŧŧ (with a few more words to force a rewrap)"
     if kind == "front matter":
-        return f"ŧ{text}"
-    return "\n".join(f"ŧ{line}" for line in text.split("\n"))
+        return f"ŧ {text}"
+    return "\n".join(f"ŧ {line}" for line in text.split("\n"))

@@ -2,7 +2,8 @@
 
 The course is tests/fixtures/check/course: a copy of the example deck and a small deck
 with placeholders; its Swedish catalogues are written here, pseudo-translated so that
-every piece of markup is kept (tests/pseudo.py), then broken one way at a time.
+every piece of markup is kept (``strategies.pseudo_translate``), then broken one way
+at a time.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from pseudo import pseudo
+from strategies import pseudo_translate
 
 from i18n.catalogue.extract import deck_template
 from i18n.catalogue.pofile import catalogue_text
@@ -39,7 +40,8 @@ def write_catalogue(root: Path, deck_name: str) -> None:
     po = deck_template(deck, f"slides/{deck_name}")
     po.metadata = {"Language": "sv", "Content-Type": "text/plain; charset=UTF-8"}
     for entry in po:
-        entry.msgstr = pseudo(units[entry.msgid])
+        unit = units[entry.msgid]
+        entry.msgstr = pseudo_translate(unit.msgid, unit.kind)
     target = root / "locales" / "sv" / Path(deck_name).with_suffix(".po")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(catalogue_text(po), encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS
 from marp import marp_available, marp_structures
-from pseudo import pseudo
+from strategies import pseudo_translate
 
 from i18n.assemble import assemble
 from i18n.errors import DeckError
@@ -100,7 +100,9 @@ def test_pseudo_translated_builds_keep_marp_structure(corpus: list[Path], tmp_pa
     refused = []
     for i, (path, text) in enumerate(_decks(corpus)):
         deck = segment_deck(text, path.name)
-        built = assemble(deck, {u.msgid: pseudo(u) for u in deck.units}, lang="sv")
+        built = assemble(
+            deck, {u.msgid: pseudo_translate(u.msgid, u.kind) for u in deck.units}, lang="sv"
+        )
         refused.extend(str(r) for r in built.refused)
         target = tmp_path / f"{i:03d}-{path.name}"
         target.write_text(built.text, encoding="utf-8", newline="")

@@ -13,7 +13,6 @@ segment every deck to see whether its catalogues are stale) and the time of the 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import tempfile
 import time
@@ -21,23 +20,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the pseudo-translation the tests use
+
+from strategies import pseudo_translate  # noqa: E402
 
 from i18n.catalogue.extract import deck_template  # noqa: E402
 from i18n.catalogue.pofile import catalogue_text  # noqa: E402
 from i18n.check import check_course, read_settings  # noqa: E402
 from i18n.config import Config  # noqa: E402
 from i18n.files import find_decks, read_deck, write_atomic  # noqa: E402
-from i18n.model import Unit  # noqa: E402
 from i18n.segment import segment_deck  # noqa: E402
-
-_LINE_START = re.compile(r"^(\s*)", re.MULTILINE)
-
-
-def pseudo(unit: Unit) -> str:
-    """A translation that changes every line's words and keeps every piece of markup."""
-    if unit.kind in ("speaker note", "front matter"):
-        return f"Ŧ {unit.msgid} (översatt)"
-    return _LINE_START.sub(lambda m: m.group(1) + "Ŧ ", unit.msgid)
 
 
 def write_catalogues(corpus: Path, locales: Path) -> int:
@@ -51,7 +43,8 @@ def write_catalogues(corpus: Path, locales: Path) -> int:
             po.metadata = {"Language": lang, "Content-Type": "text/plain; charset=UTF-8"}
             for index, entry in enumerate(po):
                 if lang == "sv" or (index + number) % 2 == 0:
-                    entry.msgstr = pseudo(kinds[entry.msgid])
+                    unit = kinds[entry.msgid]
+                    entry.msgstr = pseudo_translate(unit.msgid, unit.kind)
                     if lang == "de" and index % 7 == 3:
                         entry.flags.append("fuzzy")
             target = locales / lang / Path(deck_file.name).with_suffix(".po")
