@@ -22,6 +22,7 @@ class BuildReport:
     """What a build did, for the CLI to print: lines for stdout, messages for stderr."""
 
     written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     failed: bool = False
 
@@ -45,8 +46,18 @@ def check_folders(config: Config) -> None:
         )
 
 
+Progress = Callable[[int, int, str], None]
+"""Called after each deck: (decks done, decks in all, the deck's name)."""
+
+
 def build_language(
-    config: Config, lang: str, *, set_lang: bool, strict: bool, expand_variables: bool = False
+    config: Config,
+    lang: str,
+    *,
+    set_lang: bool,
+    strict: bool,
+    expand_variables: bool = False,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Build every deck for ``lang``; a bad deck or catalogue is reported and skipped.
 
@@ -59,7 +70,9 @@ def build_language(
     report.messages.extend(skipped)
     out_dir = config.build / lang
     values = config.variables.get(lang, {})
-    for deck_file in decks:
+    for number, deck_file in enumerate(decks, 1):
+        if progress is not None:
+            progress(number - 1, len(decks), deck_file.name)
         po_path = catalogue_path(config, lang, deck_file.name)
         try:
             deck = load_deck(deck_file, config.translatable_keys)
@@ -89,8 +102,12 @@ def build_language(
             f"set it in [tool.marp-i18n.variables.{lang}]"
             for line, key in unknown(text, values)
         )
-        write_atomic(target, text)
-        report.written.append(str(target))
+        if write_atomic(target, text):
+            report.written.append(str(target))
+        else:
+            report.unchanged.append(str(target))
+    if progress is not None:
+        progress(len(decks), len(decks), "")
     copy_assets(config.slides, out_dir, skip=(config.build, config.locales))
     if values and not expand_variables:
         write_atomic(out_dir / "variables", variables_file(values))

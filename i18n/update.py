@@ -29,11 +29,18 @@ LOCK_NAME = ".marp-i18n.lock"
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One line of output: for stdout, or for stderr (``error`` marks a failure)."""
+    """One line of output: for stdout, or for stderr (``error`` marks a failure).
+
+    ``step`` marks the end of one deck or catalogue, for a progress display;
+    ``total`` (with no text) announces how many steps the run has.
+    """
 
     text: str
     stderr: bool = False
     error: bool = False
+    unchanged: bool = False
+    step: bool = False
+    total: int | None = None
 
 
 @contextmanager
@@ -86,7 +93,8 @@ def update_project(
     require_folder(config.slides)  # before the lock creates locales/
     with project_lock(config.locales):
         templates: list[tuple[Deck, polib.POFile]] = []
-        yield from _extract(config, now, line_numbers, templates)
+        targets = [lang for lang in languages if lang != config.source_language]
+        yield from _extract(config, now, line_numbers, templates, 1 + len(targets))
         for lang in languages:
             if lang == config.source_language:
                 yield Line(f"{lang}: the source language gets no catalogues", stderr=True)
@@ -102,20 +110,28 @@ def extract_project(config: Config, now: str, *, line_numbers: bool = False) -> 
     """
     require_folder(config.slides)  # before the lock creates locales/
     with project_lock(config.locales):
-        yield from _extract(config, now, line_numbers, [])
+        yield from _extract(config, now, line_numbers, [], 1)
 
 
 def _extract(
-    config: Config, now: str, line_numbers: bool, templates: list[tuple[Deck, polib.POFile]]
+    config: Config,
+    now: str,
+    line_numbers: bool,
+    templates: list[tuple[Deck, polib.POFile]],
+    passes: int,
 ) -> Iterator[Line]:
-    """Write the POTs; collect (deck, template) pairs for the merge that follows."""
+    """Write the POTs; collect (deck, template) pairs for the merge that follows.
+
+    ``passes`` (extraction plus one per language) sizes the progress total.
+    """
     decks, skipped = find_decks(config.slides)
+    yield Line("", total=len(decks) * passes)
     yield from (Line(message, stderr=True) for message in skipped)
     for deck_file in decks:
         try:
             deck = load_deck(deck_file, config.translatable_keys)
         except I18nError as exc:
-            yield Line(str(exc), stderr=True, error=True)
+            yield Line(str(exc), stderr=True, error=True, step=True)
             continue
         yield from (Line(str(warning), stderr=True) for warning in deck.warnings)
         pot_path = config.locales / Path(deck.path).with_suffix(".pot")
@@ -129,7 +145,11 @@ def _extract(
         )
         changed = write_atomic(pot_path, text)
         size = len([entry for entry in pot if entry.msgid])
-        yield Line(f"{pot_path}: {size} messages{'' if changed else ' (unchanged)'}")
+        yield Line(
+            f"{pot_path}: {size} messages{'' if changed else ' (unchanged)'}",
+            unchanged=not changed,
+            step=True,
+        )
         templates.append((deck, pot))
 
 
@@ -155,6 +175,7 @@ def _update_language(
     for deck, pot in templates:
         path = folder / Path(deck.path).with_suffix(".po")
         if path in broken:
+            yield Line("", step=True)
             continue
         data: bytes | None = None
         old: polib.POFile | None = None
@@ -167,10 +188,15 @@ def _update_language(
                 f"{path}: changed while update was running; left as it is",
                 stderr=True,
                 error=True,
+                step=True,
             )
             continue
         changed = write_atomic(path, text)
-        yield Line(f"{path}: {counts(po)}{'' if changed else ' (unchanged)'}")
+        yield Line(
+            f"{path}: {counts(po)}{'' if changed else ' (unchanged)'}",
+            unchanged=not changed,
+            step=True,
+        )
 
 
 def _catalogue_file(

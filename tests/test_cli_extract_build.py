@@ -59,8 +59,10 @@ def test_extract_twice_changes_nothing(course: Path, capsys: pytest.CaptureFixtu
     run(capsys, "extract")
     first = (course / "locales" / "a" / "index.pot").read_bytes()
     code, out, _ = run(capsys, "extract")
-    assert code == 0 and "(unchanged)" in out
+    assert code == 0 and out.splitlines() == ["2 templates: 0 written, 2 unchanged."]
     assert (course / "locales" / "a" / "index.pot").read_bytes() == first
+    code, out, _ = run(capsys, "extract", "--verbose")
+    assert "locales/a/index.pot: 4 messages (unchanged)" in out.splitlines()
 
 
 def test_build_uses_translations_sets_lang_copies_assets(

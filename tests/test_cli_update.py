@@ -44,14 +44,18 @@ def test_creates_every_catalogue_and_says_so(
         "locales/sv/b/index.po: 0 translated, 0 fuzzy, 4 untranslated, 0 obsolete",
         "locales/de/a/index.po: 0 translated, 0 fuzzy, 4 untranslated, 0 obsolete",
         "locales/de/b/index.po: 0 translated, 0 fuzzy, 4 untranslated, 0 obsolete",
+        "6 files: 6 written, 0 unchanged.",
     ]
     po = polib.pofile("locales/de/a/index.po")
     assert po.metadata["Language"] == "de"
     assert po.metadata["Language-Team"] == "German"
     assert not Path("locales/.marp-i18n.lock").exists()
-    code, out, _ = run(capsys, "--lang", "sv")
+    code, out, _ = run(capsys, "--lang", "sv", "-v")
     assert code == 0
-    assert out.splitlines()[-1].endswith("4 untranslated, 0 obsolete (unchanged)")
+    assert out.splitlines()[-2].endswith("4 untranslated, 0 obsolete (unchanged)")
+    assert out.splitlines()[-1] == "4 files: 0 written, 4 unchanged."
+    code, out, err = run(capsys, "--lang", "sv", "--quiet")
+    assert (code, out, err) == (0, "", "")
 
 
 def test_bad_catalogue_is_reported_and_left_alone_others_updated(

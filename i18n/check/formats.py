@@ -14,8 +14,13 @@ ENTRY_CAP = 10
 """Untranslated entries listed per catalogue in the human formats (JSON lists all)."""
 
 
-def format_report(report: Report, fmt: str = "plain", *, colour: bool = False) -> str:
+def format_report(
+    report: Report, fmt: str = "plain", *, colour: bool = False, verbosity: int = 0
+) -> str:
     """The report as ``fmt`` text, ending with a newline.
+
+    ``verbosity`` shapes the plain format only (the others are for machines):
+    -1 leaves out the table and a passing summary, 1 lists every untranslated entry.
 
     Raises:
         ConfigError: ``fmt`` is not one of ``FORMATS``.
@@ -23,7 +28,7 @@ def format_report(report: Report, fmt: str = "plain", *, colour: bool = False) -
     from i18n.check import github, jsondoc, junit, plain
 
     formatters: dict[str, Callable[[Report], str]] = {
-        "plain": lambda r: plain.render(r, colour=colour),
+        "plain": lambda r: plain.render(r, colour=colour, verbosity=verbosity),
         "json": jsondoc.render,
         "github": github.render,
         "junit": junit.render,
@@ -33,16 +38,20 @@ def format_report(report: Report, fmt: str = "plain", *, colour: bool = False) -
     return formatters[fmt](report)
 
 
-def capped(findings: list[Finding]) -> tuple[list[Finding], dict[str, int]]:
-    """Findings with at most ``ENTRY_CAP`` untranslated entries per catalogue, and how many
+def capped(
+    findings: list[Finding], cap: int | None = ENTRY_CAP
+) -> tuple[list[Finding], dict[str, int]]:
+    """Findings with at most ``cap`` untranslated entries per catalogue, and how many
     were left out per PO file (the summary threshold finding still counts them)."""
+    if cap is None:
+        return list(findings), {}
     shown: list[Finding] = []
     left: dict[str, int] = {}
     seen: dict[str, int] = {}
     for finding in findings:
         if finding.check == "threshold" and finding.line is not None:
             seen[finding.path] = seen.get(finding.path, 0) + 1
-            if seen[finding.path] > ENTRY_CAP:
+            if seen[finding.path] > cap:
                 left[finding.path] = left.get(finding.path, 0) + 1
                 continue
         shown.append(finding)

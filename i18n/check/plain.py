@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from i18n.check.formats import by_language, capped, summary
+from i18n.check.formats import ENTRY_CAP, by_language, capped, summary
 from i18n.check.report import CatalogueStatus, Report, Tally, percent
 
 _GREEN, _RED, _YELLOW, _BOLD, _RESET = "\033[32m", "\033[31m", "\033[33m", "\033[1m", "\033[0m"
@@ -10,8 +10,12 @@ _HEAD = ("Language", "Deck", "Translated", "Fuzzy", "Untransl.", "Obsolete", "Wo
 _RIGHT = frozenset(range(2, 9))
 
 
-def render(report: Report, *, colour: bool = False) -> str:
-    """The report for a terminal (``colour``: ANSI colours) or for a log (plain text)."""
+def render(report: Report, *, colour: bool = False, verbosity: int = 0) -> str:
+    """The report for a terminal (``colour``: ANSI colours) or for a log (plain text).
+
+    ``verbosity`` -1 (--quiet) leaves out the table and a passing summary; 1
+    (--verbose) lists every untranslated entry instead of the first few.
+    """
 
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if colour else text
@@ -20,7 +24,7 @@ def render(report: Report, *, colour: bool = False) -> str:
     basis = report.catalogues[0].basis if report.catalogues else "messages"
     totals = [_totals(lang, m, w, basis) for lang, m, w in by_language(report.catalogues)]
     out: list[str] = []
-    if rows:
+    if rows and verbosity >= 0:
         widths = [
             max(len(r[i]) for r in [_HEAD, *(c for c, _ in rows), *totals])
             for i in range(len(_HEAD))
@@ -32,14 +36,15 @@ def render(report: Report, *, colour: bool = False) -> str:
             )
         out.extend(paint(_line(cells, widths), _BOLD) for cells in totals)
         out.append("")
-    shown, left = capped(report.findings)
+    shown, left = capped(report.findings, None if verbosity > 0 else ENTRY_CAP)
     for finding in shown:
         out.append(paint(str(finding), _RED if finding.severity == "error" else _YELLOW))
     for path, count in left.items():
         out.append(f"{path}: … and {count} more entries not translated (--format json lists all)")
     out.extend(paint(str(error), _RED) for error in report.errors)
-    out.append(paint(summary(report), _GREEN if report.exit_code == 0 else _RED))
-    return "\n".join(out) + "\n"
+    if verbosity >= 0 or report.exit_code:
+        out.append(paint(summary(report), _GREEN if report.exit_code == 0 else _RED))
+    return "".join(f"{line}\n" for line in out)
 
 
 def _line(cells: tuple[str, ...], widths: list[int]) -> str:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from i18n.cli.common import echo_err, folder_options, keys_option, lang_option, make_config
+from i18n.cli.common import folder_options, keys_option, lang_option, make_config
+from i18n.cli.output import get_output, output_options
 
 
 @click.command()
@@ -26,6 +27,7 @@ from i18n.cli.common import echo_err, folder_options, keys_option, lang_option, 
     help="Replace %KEY% in the decks with [tool.marp-i18n.variables.<lang>] values "
     "instead of writing build/<lang>/variables.",
 )
+@output_options
 def build(
     config_path: Path | None,
     slides: Path | None,
@@ -36,6 +38,8 @@ def build(
     set_lang: bool,
     strict: bool,
     expand_variables: bool,
+    quiet: bool,
+    verbose: int,
 ) -> int:
     """Write build/<lang>/<deck>.md for the source language and every target language.
 
@@ -49,17 +53,37 @@ def build(
         config_path, slides=slides, locales=locales, build=build, keys=keys, langs=langs
     )
     languages = config.languages if langs else (config.source_language, *config.languages)
+    out = get_output(quiet, verbose)
     failed = False
+    written = unchanged = 0
     seen: set[str] = set()  # deck warnings are the same for every language: say them once
     for lang in dict.fromkeys(languages):
+
+        def progress(done: int, total: int, name: str, lang: str = lang) -> None:
+            if done == 0:
+                out.start(total, f"build {lang}")
+            else:
+                out.step(name)
+
         report = build_language(
-            config, lang, set_lang=set_lang, strict=strict, expand_variables=expand_variables
+            config,
+            lang,
+            set_lang=set_lang,
+            strict=strict,
+            expand_variables=expand_variables,
+            progress=progress,
         )
+        out.finish()
         for message in report.messages:
             if message not in seen:
                 seen.add(message)
-                echo_err(message)
+                out.warn(message)
         for line in report.written:
-            click.echo(line)
+            out.line(line)
+        for line in report.unchanged:
+            out.detail(f"{line} (unchanged)")
+        written += len(report.written)
+        unchanged += len(report.unchanged)
         failed = failed or report.failed
+    out.summary(f"{written + unchanged} decks: {written} written, {unchanged} unchanged.")
     return 2 if failed else 0

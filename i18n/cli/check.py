@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from i18n.cli.common import folder_options, keys_option, lang_option, make_config
+from i18n.cli.output import get_output, output_options
 
 
 @click.command()
@@ -45,6 +46,7 @@ from i18n.cli.common import folder_options, keys_option, lang_option, make_confi
     default=None,
     help="Colour the plain format [default: on a terminal, unless NO_COLOR is set].",
 )
+@output_options
 def check(
     config_path: Path | None,
     slides: Path | None,
@@ -55,6 +57,8 @@ def check(
     fmt: str,
     disable: tuple[str, ...],
     colour: bool | None,
+    quiet: bool,
+    verbose: int,
 ) -> int:
     """Check every catalogue of every target language against its deck.
 
@@ -72,5 +76,6 @@ def check(
     report = check_course(config, settings)
     if colour is None:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    click.echo(format_report(report, fmt, colour=colour), nl=False, color=colour)
+    text = format_report(report, fmt, colour=colour, verbosity=get_output(quiet, verbose).verbosity)
+    click.echo(text, nl=False, color=colour)
     return report.exit_code

@@ -11,12 +11,29 @@ from i18n.errors import I18nError
 
 # Subcommands load on demand so ``marp-i18n --help`` stays fast (polib, translate-toolkit
 # and markdown-it are only imported by the command that needs them).
-_COMMANDS: dict[str, tuple[str, str]] = {
-    "extract": ("i18n.cli.extract", "Write one POT template per deck."),
-    "update": ("i18n.cli.update", "Extract, then bring every PO catalogue up to date."),
-    "build": ("i18n.cli.build", "Write one translated deck per language."),
-    "check": ("i18n.cli.check", "Check completeness and translations (for CI)."),
-    "render": ("i18n.cli.render", "Render built decks to HTML (and PDF) with Marp CLI."),
+# Each entry: module, the click command's attribute name there, one line of help.
+_COMMANDS: dict[str, tuple[str, str, str]] = {
+    "extract": ("i18n.cli.extract", "extract", "Write one POT template per deck."),
+    "update": ("i18n.cli.update", "update", "Extract, then bring every PO catalogue up to date."),
+    "build": ("i18n.cli.build", "build", "Write one translated deck per language."),
+    "check": ("i18n.cli.check", "check", "Check completeness and translations (for CI)."),
+    "render": ("i18n.cli.render", "render", "Render built decks to HTML (and PDF) with Marp CLI."),
+    "pseudo": (
+        "i18n.cli.pseudo",
+        "pseudo",
+        "Pseudo-translate every deck to spot overflowing slides early.",
+    ),
+    "report": ("i18n.cli.report", "report", "Write the HTML status page and SVG badges."),
+    "review": (
+        "i18n.cli.review",
+        "review",
+        "Write a side-by-side HTML page of a deck and its translation.",
+    ),
+    "import": (
+        "i18n.cli.import_",
+        "import_",
+        "Pair a hand-made translated deck with its source into fuzzy PO entries.",
+    ),
 }
 
 
@@ -27,21 +44,23 @@ class _LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in _COMMANDS:
             return None
-        module = importlib.import_module(_COMMANDS[cmd_name][0])
-        command: click.Command = getattr(module, cmd_name)
+        module_name, attribute, _ = _COMMANDS[cmd_name]
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, help_) for name, (_, help_) in sorted(_COMMANDS.items())]
+        rows = [(name, help_) for name, (_, _, help_) in sorted(_COMMANDS.items())]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
 
 @click.group(cls=_LazyGroup)
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors, in every command.")
+@click.option("-v", "--verbose", count=True, help="Say more, in every command.")
 @click.version_option(package_name="marp-i18n")
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context, debug: bool, quiet: bool, verbose: int) -> None:
     """Translate Marp slide decks with gettext PO catalogues.
 
     Settings come from [tool.marp-i18n] in ./pyproject.toml; every one of them can
@@ -49,6 +68,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+    ctx.obj["verbosity"] = -1 if quiet else (1 if verbose else 0)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from i18n.cli.output import get_output, output_options
 from i18n.errors import ConfigError
 
 
@@ -38,7 +39,15 @@ from i18n.errors import ConfigError
     show_default=True,
     help="The marp-cli executable (installed by `npm ci`).",
 )
-def render(build_dir: Path, langs: tuple[str, ...], pdf: bool | None, marp: Path) -> int:
+@output_options
+def render(
+    build_dir: Path,
+    langs: tuple[str, ...],
+    pdf: bool | None,
+    marp: Path,
+    quiet: bool,
+    verbose: int,
+) -> int:
     """Render every built deck to build/<lang>/html/ and, with Chromium, build/<lang>/pdf/."""
     from i18n.render import RenderResult, find_chromium, find_languages
     from i18n.render import render as render_decks
@@ -52,17 +61,22 @@ def render(build_dir: Path, langs: tuple[str, ...], pdf: bool | None, marp: Path
             "--pdf", None, "no Chromium found", "install `chromium` or set CHROME_PATH"
         )
 
+    out = get_output(quiet, verbose)
+
     def progress(done: int, total: int, result: RenderResult) -> None:
         deck = result.deck.relative_to(build_dir).as_posix()
+        if done == 1:
+            out.start(total, "render")
         if result.ok:
-            click.echo(f"[{done}/{total}] {deck} -> {result.output}")
+            out.line(f"[{done}/{total}] {deck} -> {result.output}")
         else:
-            click.echo(f"[{done}/{total}] {deck}: {result.kind} failed: {result.error}", err=True)
+            out.warn(f"[{done}/{total}] {deck}: {result.kind} failed: {result.error}")
+        out.step(deck)
 
     results = render_decks(
         build_dir, languages, marp=marp, chromium=chromium, env=os.environ, progress=progress
     )
     failed = sum(not r.ok for r in results)
     kinds = "HTML and PDF" if chromium else "HTML"
-    click.echo(f"Rendered {len(results) - failed} of {len(results)} ({kinds}); {failed} failed.")
+    out.summary(f"Rendered {len(results) - failed} of {len(results)} ({kinds}); {failed} failed.")
     return 2 if failed else 0

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from i18n.cli.common import echo_err, folder_options, keys_option, lang_option, make_config, now
+from i18n.cli.output import get_output, output_options, show_lines
 
 
 @click.command()
@@ -18,6 +18,7 @@ from i18n.cli.common import echo_err, folder_options, keys_option, lang_option, 
 @click.option(
     "--purge-obsolete", is_flag=True, help="Drop obsolete (#~) entries instead of keeping them."
 )
+@output_options
 def update(
     config_path: Path | None,
     slides: Path | None,
@@ -26,6 +27,8 @@ def update(
     langs: tuple[str, ...],
     line_numbers: bool,
     purge_obsolete: bool,
+    quiet: bool,
+    verbose: int,
 ) -> int:
     """Write locales/<deck>.pot and locales/<lang>/<deck>.po for every deck.
 
@@ -40,25 +43,9 @@ def update(
     if not config.languages:
         echo_err("marp-i18n: no languages: set languages = [...] or give --lang")
         return 2
-    failed = False
-    progress = sys.stderr.isatty() and not sys.stdout.isatty()
-    for number, line in enumerate(
-        update_project(
-            config,
-            config.languages,
-            now(),
-            line_numbers=line_numbers,
-            purge_obsolete=purge_obsolete,
-        ),
-        1,
-    ):
-        failed = failed or line.error
-        if line.stderr:
-            echo_err(line.text)
-        else:
-            click.echo(line.text)
-            if progress:  # stdout goes to a file: show on the terminal that we are alive
-                click.echo(f"\r{number} catalogues", nl=False, err=True)
-    if progress:
-        click.echo(err=True)
+    out = get_output(quiet, verbose)
+    lines = update_project(
+        config, config.languages, now(), line_numbers=line_numbers, purge_obsolete=purge_obsolete
+    )
+    failed = show_lines(lines, out, "update", "files")
     return 2 if failed else 0
