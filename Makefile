@@ -5,11 +5,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 MI     := $(BIN)/marp-i18n
 
-.PHONY: all deps python node gettext update build render check test lint bench fuzz clean
+.PHONY: all deps python node system update build render check test lint bench fuzz clean
 
 all: deps update build
 
-deps: python node gettext
+deps: python node system
 
 python: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
@@ -24,12 +24,19 @@ node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: Marp rendering and the Marp structure tests are skipped"; fi
 
-# GNU gettext (msgcat, msgfmt) proves the catalogues are canonical; installed as root.
-gettext:
-	@command -v msgcat >/dev/null 2>&1 || { \
+# Debian packages, installed as root when missing (one apt-get update for all):
+# GNU gettext (msgcat, msgfmt) proves the catalogues are canonical; Chromium renders
+# PDFs and runs the page tests.
+system:
+	@missing=""; \
+	command -v msgcat >/dev/null 2>&1 || missing="$$missing gettext"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && apt-get install -y -qq gettext >/dev/null; \
-	  else echo "msgcat not found and cannot install it: the gettext tests are skipped"; fi; }
+	    echo "installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "not installed:$$missing (needs root): the tests that need them are skipped"; fi; \
+	fi
 
 update: python
 	$(MI) update
