@@ -38,11 +38,22 @@ system:
 	  else echo "not installed:$$missing (needs root): the tests that need them are skipped"; fi; \
 	fi
 
-update: python
-	$(MI) update
+# Incremental: update runs when a deck, a catalogue or the settings changed since the
+# last run, build when update ran or an asset changed; nothing changed, no work
+# (`make -B` forces both). The stamps live in build/.make/.
+STAMPS     := build/.make
+SOURCES    := $(shell find slides -type f -not -name '.*' 2>/dev/null)
+CATALOGUES := $(shell find locales -name '*.po' 2>/dev/null)
 
-build: python
+update: $(STAMPS)/update
+$(STAMPS)/update: $(SOURCES) $(CATALOGUES) pyproject.toml | python
+	$(MI) update
+	@mkdir -p $(@D) && touch $@
+
+build: $(STAMPS)/build
+$(STAMPS)/build: $(STAMPS)/update | python
 	$(MI) build
+	@touch $@
 
 render: deps build
 	$(MI) render
