@@ -8,7 +8,9 @@ and every difference is a diff line in a translator's pull request.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import polib
 
@@ -16,6 +18,7 @@ from i18n.catalogue._linebreak import PROHIBITED, width_breaks
 
 PAGE_WIDTH = 79
 _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v"}
+_NEEDS_ESCAPE = re.compile(r'[\a\b\f\n\r\t\v\\"]')
 
 
 def _portions(value: str) -> list[str]:
@@ -29,6 +32,8 @@ def _portions(value: str) -> list[str]:
 
 def _escape(portion: str) -> tuple[str, list[int | None]]:
     """The portion as written between quotes, and where escapes forbid a break."""
+    if _NEEDS_ESCAPE.search(portion) is None:  # most text: nothing to escape
+        return portion, [None] * len(portion)
     chars: list[str] = []
     overrides: list[int | None] = []
     for ch in portion:
@@ -44,7 +49,17 @@ def _escape(portion: str) -> tuple[str, list[int | None]]:
 
 
 def wrap(prefix: str, name: str, value: str) -> list[str]:
-    """The lines of one keyword and its string, e.g. ``msgid "..."`` (gettext ``wrap``)."""
+    """The lines of one keyword and its string, e.g. ``msgid "..."`` (gettext ``wrap``).
+
+    Cached: ``update`` writes each msgid in every language's catalogue, compares with
+    the old text and writes again after the header, and the line breaking is the
+    largest cost of writing a catalogue (bench/results.md, profile of update).
+    """
+    return list(_wrap(prefix, name, value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _wrap(prefix: str, name: str, value: str) -> tuple[str, ...]:
     lines: list[str] = []
     portions = _portions(value)
     first = True
@@ -70,7 +85,7 @@ def wrap(prefix: str, name: str, value: str) -> list[str]:
         for i in [i for i, brk in enumerate(breaks) if brk] + [len(text)]:
             lines.append(f'{head}"{text[begin:i]}"')
             head, begin = prefix, i
-    return lines
+    return tuple(lines)
 
 
 def _comment_lines(marker: str, text: str) -> list[str]:

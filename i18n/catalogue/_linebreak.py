@@ -98,6 +98,7 @@ def line_break_class(ch: str) -> str:
     return guess_class(ch)
 
 
+@lru_cache(maxsize=4096)
 def _lookup_class(ch: str) -> int:
     name = line_break_class(ch)
     name = _RESOLVE.get(name, name)
@@ -137,6 +138,7 @@ def possible_breaks(text: str) -> list[int]:
     return result
 
 
+@lru_cache(maxsize=4096)
 def char_width(ch: str) -> int:
     """Columns ``ch`` takes (``uc_width`` for UTF-8); -1 for control characters."""
     cp = ord(ch)

@@ -18,14 +18,19 @@ change under ``update``, so running it twice changes nothing.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import polib
 
 MIN_SIMILARITY = 75
 """pot2po's default: below this a suggestion costs the translator more than it saves."""
+
+MAX_LENGTH = 3000
+"""Longer texts are compared by their first MAX_LENGTH characters (translate-toolkit)."""
 
 
 def memory_pairs(catalogue: polib.POFile | None) -> list[tuple[str, str]]:
@@ -40,34 +45,74 @@ def memory_pairs(catalogue: polib.POFile | None) -> list[tuple[str, str]]:
 
 
 class Memory:
-    """Earlier translations to start a new msgid from; built only when first asked."""
+    """Earlier translations to start a new msgid from; built only when first asked.
+
+    The scores are translate-toolkit's (``matcher``, as ``pot2po`` uses it). Its loop
+    scores every candidate of a similar length in Python, which made ``update``
+    quadratic in the size of the memory (the profile in bench/results.md). So each
+    query first asks RapidFuzz, in C, which candidates of that length window can reach
+    the minimum similarity at all, and hands the matcher only those. RapidFuzz's
+    normalized Levenshtein similarity bounds translate-toolkit's from above (same
+    distance over the same strings, minus its penalties), so no candidate that could
+    win is left out, and the matcher's answer is the one it would give over all of
+    them.
+    """
 
     def __init__(self, pairs: Iterable[tuple[str, str]], min_similarity: int = MIN_SIMILARITY):
         self._pairs = list(pairs)
         self._min_similarity = min_similarity
-        self._matcher: object = None
+        self._matcher: Any = None
+        self._units: list[Any] = []
+        self._lengths: list[int] = []
+        self._trimmed: list[str] = []
+
+    def _build(self) -> None:
+        # Without RapidFuzz, translate-toolkit logs a warning on import.
+        logging.getLogger("translate.search.lshtein").setLevel(logging.ERROR)
+        from translate.search.match import matcher
+        from translate.storage.pypo import pofile
+
+        store = pofile()
+        for source, target in self._pairs:
+            store.addsourceunit(source).target = target
+        self._matcher = matcher(
+            store, max_candidates=1, min_similarity=self._min_similarity, max_length=MAX_LENGTH
+        )
+        self._units = list(self._matcher.candidates.units)  # sorted by source length
+        self._lengths = [len(unit.source) for unit in self._units]
+        self._trimmed = [unit.source[:MAX_LENGTH] for unit in self._units]
 
     def best(self, text: str) -> tuple[str, str] | None:
         """The closest (msgid, msgstr), or None when nothing is similar enough."""
         if not self._pairs:
             return None
         if self._matcher is None:
-            # Without RapidFuzz, translate-toolkit logs a warning on import; the
-            # pure-Python distance it falls back to is correct, only slower.
-            logging.getLogger("translate.search.lshtein").setLevel(logging.ERROR)
-            from translate.search.match import matcher
-            from translate.storage.pypo import pofile
-
-            store = pofile()
-            for source, target in self._pairs:
-                store.addsourceunit(source).target = target
-            self._matcher = matcher(
-                store, max_candidates=1, min_similarity=self._min_similarity, max_length=3000
-            )
-        found = self._matcher.matches(text)  # type: ignore[attr-defined]
+            self._build()
+        self._matcher.candidates.units = self._candidates(text)
+        found = self._matcher.matches(text)
         if not found:
             return None
         return str(found[0].source), str(found[0].target)
+
+    def _candidates(self, text: str) -> list[Any]:
+        """The memory's units that may reach the minimum similarity, in the matcher's order."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        low = bisect.bisect_left(
+            self._lengths, self._matcher.getstartlength(self._min_similarity, text)
+        )
+        high = bisect.bisect_right(
+            self._lengths, self._matcher.getstoplength(self._min_similarity, text)
+        )
+        hits = process.extract(
+            text[:MAX_LENGTH],
+            self._trimmed[low:high],
+            scorer=Levenshtein.normalized_similarity,
+            score_cutoff=self._min_similarity / 100 - 1e-6,  # a margin for rounding
+            limit=None,
+        )
+        return [self._units[low + index] for index in sorted(index for _, _, index in hits)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ so one run reports every problem; the report's exit code then says the run faile
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 import polib
@@ -21,8 +22,9 @@ from i18n.check.report import CatalogueStatus, Finding, Report
 from i18n.check.settings import CheckSettings
 from i18n.config import Config
 from i18n.errors import CatalogueError, I18nError
-from i18n.files import find_decks, load_deck, read_text
+from i18n.files import DeckFile, find_decks, load_deck, read_text
 from i18n.model import Deck, Unit
+from i18n.parallel import parallel_map
 
 
 @dataclass
@@ -35,20 +37,23 @@ class _Run:
     report: Report = field(default_factory=Report)
 
 
-def check_course(config: Config, settings: CheckSettings) -> Report:
+def check_course(config: Config, settings: CheckSettings, *, jobs: int | None = None) -> Report:
     """Completeness and translation checks of every deck in every target language.
+
+    Decks are checked independently, over ``jobs`` processes (default: every core)
+    when the course is large enough to pay for them; the report is in deck order.
 
     Raises:
         ConfigError: the slides folder does not exist.
     """
-    run = _Run(config, settings, EntryChecker(settings))
+    report = Report()
     decks, skipped = find_decks(config.slides)
     for message in skipped:
         path, _, text = message.partition(": warning: ")
-        run.report.findings.append(Finding("config", path, None, text, severity="warning"))
+        report.findings.append(Finding("config", path, None, text, severity="warning"))
     names = {d.name for d in decks}
     for deck_name in sorted(set(settings.decks) - names):
-        run.report.findings.append(
+        report.findings.append(
             Finding(
                 "config",
                 deck_name,
@@ -58,14 +63,37 @@ def check_course(config: Config, settings: CheckSettings) -> Report:
             )
         )
     languages = [lang for lang in dict.fromkeys(config.languages) if lang != config.source_language]
-    for deck_file in decks:
-        try:
-            deck = load_deck(deck_file, config.translatable_keys)
-        except I18nError as exc:
-            run.report.errors.append(exc)
-            continue
-        _check_deck(run, deck, (config.slides / deck.path).as_posix(), languages)
+    for part in parallel_map(partial(_deck_report, config, settings, languages), decks, jobs):
+        report.catalogues.extend(part.catalogues)
+        report.findings.extend(part.findings)
+        report.errors.extend(part.errors)
+    return report
+
+
+def _deck_report(
+    config: Config, settings: CheckSettings, languages: list[str], deck_file: DeckFile
+) -> Report:
+    """One deck in every language: the unit of work a process is given."""
+    run = _Run(config, settings, _entry_checker(settings))
+    try:
+        deck = load_deck(deck_file, config.translatable_keys)
+    except I18nError as exc:
+        run.report.errors.append(exc)
+        return run.report
+    _check_deck(run, deck, (config.slides / deck.path).as_posix(), languages)
     return run.report
+
+
+_CHECKERS: dict[int, EntryChecker] = {}
+
+
+def _entry_checker(settings: CheckSettings) -> EntryChecker:
+    """One EntryChecker (parser and caches) per settings per process, reused by decks."""
+    key = id(settings)
+    if key not in _CHECKERS:
+        _CHECKERS.clear()
+        _CHECKERS[key] = EntryChecker(settings)
+    return _CHECKERS[key]
 
 
 def _check_deck(run: _Run, deck: Deck, deck_path: str, languages: list[str]) -> None:
