@@ -11,6 +11,15 @@ from i18n.errors import ConfigError
 
 _CODE = re.compile(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})*(?:@[A-Za-z0-9]+)?")
 
+PSEUDO_LANGUAGES = ("qps", "qps-ploc", "qps-ploca", "qps-plocm", "en-XA", "ar-XB")
+"""Pseudo-locale codes (Windows' ``qps-*``, Android's ``en-XA``/``ar-XB``): not in CLDR,
+so Babel rejects them, yet they are the codes ``marp-i18n pseudo`` writes."""
+
+
+def is_pseudo_language(code: str) -> bool:
+    """True for a pseudo-locale code, in BCP 47 (``en-XA``) or gettext (``en_XA``) form."""
+    return code.replace("_", "-").lower() in {c.lower() for c in PSEUDO_LANGUAGES}
+
 
 @dataclass(frozen=True)
 class Config:
@@ -35,13 +44,15 @@ class Config:
 
 
 def validate_language(code: str, where: str = "--lang") -> str:
-    """A gettext language code Babel knows (``sv``, ``sv_SE``, ``pt_BR``).
+    """A gettext language code Babel knows (``sv``, ``sv_SE``, ``pt_BR``), or a pseudo-locale.
 
     Raises:
         ConfigError: the code is malformed or unknown; it never reaches a file path.
     """
     from babel import Locale, UnknownLocaleError
 
+    if is_pseudo_language(code):
+        return code
     if not _CODE.fullmatch(code):
         raise ConfigError(where, None, f"{code!r} is not a language code", "use e.g. sv or pt_BR")
     try:

@@ -49,6 +49,10 @@ def language_facts(lang: str) -> tuple[str, str]:
     from babel import Locale
     from babel.messages.plurals import get_plural
 
+    from i18n.config import is_pseudo_language
+
+    if is_pseudo_language(lang):  # not in CLDR; English's plural rule, as the source's
+        return f"Pseudo-locale {lang}", "nplurals=2; plural=(n != 1);"
     locale = Locale.parse(lang.split("@")[0])
     return locale.english_name or lang, get_plural(locale).plural_forms
 
