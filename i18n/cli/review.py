@@ -1,0 +1,147 @@
+"""``marp-i18n review``: one deck's source and translation side by side, as an HTML page."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from i18n.cli.common import folder_options, make_config, now
+from i18n.cli.output import get_output, output_options
+from i18n.errors import ConfigError
+
+
+@click.command()
+@click.argument("deck", type=click.Path(path_type=Path))
+@folder_options("slides", "locales", "build")
+@click.option("--lang", "lang", default=None, help="Language to review [default: the only one].")
+@click.option(
+    "--since", default=None, metavar="REV", help="Mark entries changed since this git revision."
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="The page to write [default: <build>/review/<lang>/<deck>.html].",
+)
+@output_options
+def review(
+    deck: Path,
+    config_path: Path | None,
+    slides: Path | None,
+    locales: Path | None,
+    build: Path | None,
+    lang: str | None,
+    since: str | None,
+    output: Path | None,
+    quiet: bool,
+    verbose: int,
+) -> int:
+    """Write a page showing every slide of DECK beside its translation, notes included.
+
+    DECK is a source deck in the slides folder, as a path (slides/intro.md) or by its
+    name there (intro.md, intro). Untranslated and fuzzy units are marked; with --since
+    REV, so are entries whose translation changed since that git revision (read with
+    `git show REV:<catalogue>`; if that fails, every entry counts as new).
+    """
+    from i18n.build import catalogue_path
+    from i18n.files import DeckFile, load_deck, read_text, write_atomic
+    from i18n.report import render_review, review_of
+    from i18n.report.status import language_name
+
+    config = make_config(
+        config_path, slides=slides, locales=locales, build=build, langs=(lang,) if lang else ()
+    )
+    code = _language(config.languages, config.source_language, lang)
+    name = _deck_name(deck, config.slides)
+    loaded = load_deck(DeckFile(name, config.slides / name), config.translatable_keys)
+    po_path = catalogue_path(config, code, name)
+    out = get_output(quiet, verbose)
+    current = read_text(po_path)
+    if current is None:
+        out.warn(f"{po_path}: warning: no catalogue; every text shows as untranslated")
+    old = _at_revision(po_path, since, out.warn) if since is not None else None
+    result = review_of(
+        loaded, current, language=code, po_path=po_path.as_posix(), since=since, old_catalogue=old
+    )
+    page = render_review(
+        result,
+        source_language=config.source_language,
+        source_name=language_name(config.source_language),
+        target_name=language_name(code),
+        generated=now(),
+    )
+    target = output or (config.build / "review" / code / name).with_suffix(".html")
+    if write_atomic(target, page):
+        out.line(str(target))
+    else:
+        out.detail(f"{target} (unchanged)")
+    counts = result.counts()
+    out.summary(
+        f"review: {counts['translated']} translated, {counts['fuzzy']} fuzzy, "
+        f"{counts['untranslated']} untranslated"
+        + (f", {counts['changed'] + counts['new']} changed since {since}" if since else "")
+        + f": {target}"
+    )
+    return 0
+
+
+def _language(configured: tuple[str, ...], source: str, given: str | None) -> str:
+    """--lang, or the course's only target language.
+
+    Raises:
+        ConfigError: no --lang and not exactly one target language.
+    """
+    if given:
+        return given
+    targets = [code for code in configured if code != source]
+    if len(targets) != 1:
+        raise ConfigError("--lang", None, "which language?", "give --lang, e.g. --lang sv")
+    return targets[0]
+
+
+def _deck_name(deck: Path, slides: Path) -> str:
+    """The deck's name in the slides folder (``a/index.md``) from a path or a name.
+
+    Raises:
+        ConfigError: no such deck in the slides folder.
+    """
+    candidates = [deck, slides / deck, slides / deck.with_suffix(".md")]
+    root = slides.resolve()
+    for path in candidates:
+        if path.suffix == ".md" and path.is_file() and path.resolve().is_relative_to(root):
+            return path.resolve().relative_to(root).as_posix()
+    raise ConfigError(
+        str(deck), None, f"not a deck in {slides}", f"give a path to a .md file under {slides}"
+    )
+
+
+def _at_revision(po_path: Path, since: str, warn: Callable[[str], None]) -> bytes | None:
+    """The catalogue's bytes at git revision ``since``, or None (with a one-line warning).
+
+    Raises:
+        ConfigError: a revision that git would read as an option.
+    """
+    if since.startswith("-"):
+        raise ConfigError("--since", None, f"{since!r} is not a revision", "e.g. --since HEAD~3")
+    folder = po_path.parent if po_path.parent.is_dir() else Path(".")
+    # "./" makes the path relative to git's working directory, not the repository root.
+    spec = f"{since}:./{po_path.name if po_path.parent.is_dir() else po_path.as_posix()}"
+    try:
+        done = subprocess.run(
+            ["git", "show", spec], cwd=folder, capture_output=True, check=False, timeout=60
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        reason = str(exc)
+    else:
+        if done.returncode == 0:
+            return done.stdout
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = lines[0] if lines else f"git exited with {done.returncode}"
+    warn(
+        f"marp-i18n: {po_path}: cannot read it at revision {since} ({reason}); "
+        "every entry counts as new"
+    )
+    return None
