@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from i18n.assemble import assemble
+from i18n.cache import DeckCache
 from i18n.catalogue.pofile import entry_lines, read_catalogue, translations
 from i18n.config import Config
 from i18n.errors import ConfigError, I18nError
@@ -67,6 +68,7 @@ def build_language(
     check_folders(config)
     report = BuildReport()
     decks, skipped = find_decks(config.slides)
+    cache = DeckCache.for_project(config.root)
     report.messages.extend(skipped)
     out_dir = config.build / lang
     values = config.variables.get(lang, {})
@@ -75,7 +77,7 @@ def build_language(
             progress(number - 1, len(decks), deck_file.name)
         po_path = catalogue_path(config, lang, deck_file.name)
         try:
-            deck = load_deck(deck_file, config.translatable_keys)
+            deck = load_deck(deck_file, config.translatable_keys, cache)
             found: dict[str, str] = {}
             lines: dict[str, int] = {}
             data = read_text(po_path) if lang != config.source_language else None

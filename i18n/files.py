@@ -7,10 +7,14 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from i18n.errors import ConfigError, DeckError
 from i18n.model import Deck
 from i18n.source import decode
+
+if TYPE_CHECKING:
+    from i18n.cache import DeckCache
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,33 +69,48 @@ def find_decks(slides: Path) -> tuple[list[DeckFile], list[str]]:
     return decks, warnings
 
 
+def _deck_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DeckError(str(path), None, f"cannot read: {exc.strerror}") from None
+
+
 def read_deck(path: Path) -> str:
     """The deck's text, exactly (no newline translation).
 
     Raises:
         DeckError: unreadable or not UTF-8.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DeckError(str(path), None, f"cannot read: {exc.strerror}") from None
-    return decode(data, str(path))
+    return decode(_deck_bytes(path), str(path))
 
 
-def load_deck(deck_file: DeckFile, translatable_keys: tuple[str, ...]) -> Deck:
-    """Read and segment a deck; messages name its file.
+def load_deck(
+    deck_file: DeckFile, translatable_keys: tuple[str, ...], cache: DeckCache | None = None
+) -> Deck:
+    """Read and segment a deck (or take it from ``cache``); messages name its file.
 
     Raises:
         DeckError: unreadable, not UTF-8, or a front matter Marp cannot read.
     """
     from i18n.segment import segment_deck
 
-    return segment_deck(
-        read_deck(deck_file.path),
+    data = _deck_bytes(deck_file.path)
+    key = ""
+    if cache is not None:
+        key = cache.key(data, deck_file.name, str(deck_file.path), *translatable_keys)
+        found = cache.get(key)
+        if found is not None:
+            return found
+    deck = segment_deck(
+        decode(data, str(deck_file.path)),
         deck_file.name,
         translatable_keys,
         source=str(deck_file.path),
     )
+    if cache is not None:
+        cache.put(key, deck)
+    return deck
 
 
 def read_text(path: Path) -> bytes | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import polib
 
+from i18n.cache import DeckCache
 from i18n.catalogue.extract import template_catalogue
 from i18n.catalogue.header import catalogue_header
 from i18n.catalogue.pofile import catalogue_text, read_catalogue
@@ -125,11 +126,12 @@ def _extract(
     ``passes`` (extraction plus one per language) sizes the progress total.
     """
     decks, skipped = find_decks(config.slides)
+    cache = DeckCache.for_project(config.root)
     yield Line("", total=len(decks) * passes)
     yield from (Line(message, stderr=True) for message in skipped)
     for deck_file in decks:
         try:
-            deck = load_deck(deck_file, config.translatable_keys)
+            deck = load_deck(deck_file, config.translatable_keys, cache)
         except I18nError as exc:
             yield Line(str(exc), stderr=True, error=True, step=True)
             continue

@@ -15,6 +15,7 @@ from pathlib import Path
 import polib
 
 from i18n.build import catalogue_path
+from i18n.cache import DeckCache
 from i18n.catalogue.pofile import read_catalogue
 from i18n.check import completeness as comp
 from i18n.check.entries import EntryChecker
@@ -76,7 +77,7 @@ def _deck_report(
     """One deck in every language: the unit of work a process is given."""
     run = _Run(config, settings, _entry_checker(settings))
     try:
-        deck = load_deck(deck_file, config.translatable_keys)
+        deck = load_deck(deck_file, config.translatable_keys, DeckCache.for_project(config.root))
     except I18nError as exc:
         run.report.errors.append(exc)
         return run.report

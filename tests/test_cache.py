@@ -1,0 +1,91 @@
+"""The segmented-deck cache: same answers as segmenting, never a stale one."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import i18n.segment
+from i18n.cache import FOLDER, DeckCache
+from i18n.files import DeckFile, load_deck
+
+DECK = "---\ntitle: Hello\n---\n\n# One\n\nText.\n\n---\n\nTwo <!-- a note -->\n"
+
+
+@pytest.fixture
+def deck(tmp_path: Path) -> DeckFile:
+    path = tmp_path / "slides" / "a.md"
+    path.parent.mkdir()
+    path.write_text(DECK, encoding="utf-8")
+    return DeckFile("a.md", path)
+
+
+def no_segmenting(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("segmented although cached")
+
+    monkeypatch.setattr(i18n.segment, "segment_deck", refuse)
+
+
+def test_a_cached_deck_equals_a_segmented_one_and_is_not_parsed_again(
+    deck: DeckFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = DeckCache.for_project(tmp_path)
+    fresh = load_deck(deck, ("title",), cache)
+    assert (tmp_path / FOLDER / ".gitignore").read_text().endswith("*\n")
+    no_segmenting(monkeypatch)
+    assert load_deck(deck, ("title",), DeckCache.for_project(tmp_path)) == fresh
+
+
+def test_any_change_to_the_deck_or_the_keys_misses(
+    deck: DeckFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = DeckCache.for_project(tmp_path)
+    first = load_deck(deck, ("title",), cache)
+    other_keys = load_deck(deck, ("title", "description"), cache)
+    assert [u.msgid for u in first.units] == [u.msgid for u in other_keys.units]
+    deck.path.write_text(DECK.replace("Text.", "Changed."), encoding="utf-8")
+    changed = load_deck(deck, ("title",), cache)
+    assert "Changed." in [u.msgid for u in changed.units]
+    assert "Text." not in [u.msgid for u in changed.units]
+    untitled = load_deck(deck, (), cache)
+    assert "Hello" not in [u.msgid for u in untitled.units]
+
+
+def test_a_corrupt_entry_is_ignored_and_rewritten(deck: DeckFile, tmp_path: Path) -> None:
+    cache = DeckCache.for_project(tmp_path)
+    fresh = load_deck(deck, ("title",), cache)
+    entries = [p for p in (tmp_path / FOLDER).rglob("*") if p.is_file() and len(p.name) == 64]
+    assert len(entries) == 1
+    entries[0].write_bytes(b"not a pickle")
+    assert load_deck(deck, ("title",), cache) == fresh
+    assert entries[0].read_bytes() != b"not a pickle"
+
+
+def test_switched_off_by_the_environment(
+    deck: DeckFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MARP_I18N_NO_CACHE", "1")
+    load_deck(deck, ("title",), DeckCache.for_project(tmp_path))
+    assert not (tmp_path / FOLDER).exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders")
+def test_an_unwritable_cache_is_not_used(deck: DeckFile, tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir(mode=0o500)
+    cache = DeckCache(folder / FOLDER)
+    assert load_deck(deck, (), cache).units
+    assert cache.folder is None
+
+
+def test_a_cache_that_cannot_be_written_is_dropped_not_fatal(
+    deck: DeckFile, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be")
+    cache = DeckCache(blocker / FOLDER)
+    assert load_deck(deck, (), cache).units
+    assert cache.folder is None
