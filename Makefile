@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 MI     := $(BIN)/marp-i18n
 
-.PHONY: all deps python node system update build render check test lint bench fuzz clean
+.PHONY: all deps python node system update build render check test lint bench bench-scaling fuzz clean
 
 all: deps update build
 
@@ -72,8 +72,13 @@ lint: python
 	$(BIN)/ruff format --check i18n tests
 	$(BIN)/mypy
 
+# Speed and memory on the real corpus against mdpo and translate-toolkit, written to
+# bench/results.md (about 10 minutes); bench-scaling: linearity on 1-8 MB decks.
 bench: python
 	$(BIN)/python tools/bench.py
+
+bench-scaling: python
+	$(BIN)/python tools/bench_scaling.py
 
 fuzz: python
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q -p no:xdist tests/test_properties.py tests/test_robustness.py

@@ -1,4 +1,5 @@
-"""``make bench``: how fast marp-i18n is on the real corpus, and whether it stays linear.
+"""``make bench-scaling``: how fast marp-i18n is on the real corpus, and whether it
+stays linear.
 
 Why a separate tool and not tests: timing depends on the machine, so tests only ask
 "does it finish"; here the numbers are measured and printed, and the one check that
@@ -14,7 +15,7 @@ growing size, segment and assemble time, time per MB and the peak memory of
 segmenting (tracemalloc, a separate run: tracing slows Python about 4x).
 If ``tools/bench_check.py`` exists, its ``main()`` runs at the end.
 
-    .venv/bin/python tools/bench.py [--quick] [--no-memory] [--no-corpus] [--only NAME]
+    .venv/bin/python tools/bench_scaling.py [--quick] [--no-memory] [--no-corpus] [--only NAME]
 """
 
 from __future__ import annotations
