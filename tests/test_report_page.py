@@ -300,3 +300,14 @@ def test_an_unreadable_catalogue_is_listed_and_exits_2(tmp_path: Path) -> None:
     assert 'data-lang="de"' not in page  # --lang sv: one column
     assert (tmp_path / "site" / "badge-sv.svg").is_file()
     assert not (tmp_path / "site" / "badge-de.svg").exists()
+
+
+def test_no_languages_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "slides").mkdir()
+    (tmp_path / "slides" / "a.md").write_text("# Hello\n", encoding="utf-8")
+    code, out, err = run(tmp_path, "report")
+    assert (code, out) == (2, "")
+    assert err == (
+        "marp-i18n: --lang: no languages to report on; set languages = [...] or give --lang\n"
+    )
+    assert not (tmp_path / "build").exists()

@@ -240,7 +240,7 @@ def test_an_unknown_revision_is_one_line_and_everything_counts_as_new(repo: Repo
     )
     assert code == 0
     assert err.count("\n") == 1
-    assert err.startswith(f"marp-i18n: {PO}: cannot read it at revision nosuch (")
+    assert err.startswith(f"{PO}: warning: cannot read it at revision nosuch (")
     assert err.endswith("; every entry counts as new\n")
     assert "8 changed since nosuch" in out
     page = out_path.read_text(encoding="utf-8")
@@ -257,7 +257,7 @@ def test_a_catalogue_that_did_not_exist_then_counts_as_new(tmp_path: Path) -> No
     code, out, err = run(tmp_path, "review", "later", "--since", "HEAD")
     assert code == 0
     assert err == (
-        "marp-i18n: locales/sv/later.po: cannot read it at revision HEAD (fatal: path "
+        "locales/sv/later.po: warning: cannot read it at revision HEAD (fatal: path "
         "'locales/sv/later.po' exists on disk, but not in 'HEAD'); every entry counts as new\n"
     )
     assert out.endswith("1 changed since HEAD: build/review/sv/later.html\n")
@@ -292,3 +292,16 @@ def test_bad_input_is_one_line_and_exit_2(repo: Repo, args: list[str], message: 
     code, out, err = run(repo.root, "review", *args)
     assert out == ""
     assert (code, err) == (2, message)
+
+
+def test_a_deck_without_a_catalogue_is_all_untranslated(tmp_path: Path) -> None:
+    (tmp_path / "slides").mkdir()
+    (tmp_path / "slides" / "a.md").write_text("# Hello\n\nWorld\n", encoding="utf-8")
+    code, out, err = run(tmp_path, "review", "a.md", "--lang", "sv")
+    assert code == 0
+    assert err == "locales/sv/a.po: warning: no catalogue; every text shows as untranslated\n"
+    assert out.splitlines()[-1] == (
+        "review: 0 translated, 0 fuzzy, 2 untranslated: build/review/sv/a.html"
+    )
+    page = (tmp_path / "build" / "review" / "sv" / "a.html").read_text(encoding="utf-8")
+    assert "There is no catalogue for this deck and language yet" in page

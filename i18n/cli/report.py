@@ -9,6 +9,7 @@ import click
 
 from i18n.cli.common import folder_options, lang_option, make_config, now
 from i18n.cli.output import get_output, output_options
+from i18n.errors import ConfigError
 
 
 @click.command()
@@ -44,10 +45,14 @@ def report(
     from i18n.report import language_badge, language_name, render_status, status_of
 
     config = make_config(config_path, slides=slides, locales=locales, build=build, langs=langs)
+    languages = [lang for lang in config.languages if lang != config.source_language]
+    if not languages:
+        raise ConfigError(
+            "--lang", None, "no languages to report on", "set languages = [...] or give --lang"
+        )
     folder = output if output is not None else config.build / "report"
     where = f"{config_path or 'pyproject.toml'} [tool.marp-i18n.check]"
     result = check_course(config, read_settings(config.check, where))
-    languages = [lang for lang in config.languages if lang != config.source_language]
     status = status_of(
         result,
         languages=languages,

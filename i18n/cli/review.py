@@ -141,7 +141,7 @@ def _at_revision(po_path: Path, since: str, warn: Callable[[str], None]) -> byte
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = lines[0] if lines else f"git exited with {done.returncode}"
     warn(
-        f"marp-i18n: {po_path}: cannot read it at revision {since} ({reason}); "
+        f"{po_path}: warning: cannot read it at revision {since} ({reason}); "
         "every entry counts as new"
     )
     return None

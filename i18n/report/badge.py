@@ -65,6 +65,7 @@ def badge(label: str, value: str, colour: str) -> str:
     No ``id`` attributes (shields' gradients use them), so several badges can sit
     inline in one HTML page.
     """
+    label, value = _xml_text(label), _xml_text(value)
     left = round(text_width(label) + 2 * _PAD)
     right = round(text_width(value) + 2 * _PAD)
     width = left + right
@@ -86,6 +87,16 @@ def badge(label: str, value: str, colour: str) -> str:
         + "".join(texts)
         + "</g></svg>"
     )
+
+
+def _xml_text(text: str) -> str:
+    """One line of text XML 1.0 can hold: control characters dropped, spaces collapsed."""
+    kept = "".join(c for c in text if c in "\t\n\r" or _xml_char(ord(c)))
+    return " ".join(kept.split())
+
+
+def _xml_char(code: int) -> bool:
+    return 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
 
 
 def _right_part(left: int, right: int) -> str:
