@@ -2,8 +2,8 @@
 
 The course (built in a temporary folder): two decks, two languages. Swedish: ``intro.md``
 has one translated-but-broken entry (its inline code dropped, so ``check``'s ``code``
-fails), one fuzzy and two untranslated; ``part/two.md`` is complete. German: no
-catalogue for ``intro.md``, half of ``part/two.md``. The expected numbers are computed
+fails), one fuzzy and two untranslated; ``<PART>/two.md`` is complete. German: no
+catalogue for ``intro.md``, half of ``<PART>/two.md``. The expected numbers are computed
 here from the PO files with polib and a whitespace word count (the fixture's texts are
 plain words, where it agrees with pocount: asserted), not with the code under test.
 """
@@ -72,6 +72,9 @@ SV_TWO = {
 }
 DE_TWO = {"Delta epsilon": ("Delta Epsilon auf Deutsch", False)}
 BROKEN = "Use `make all` to build it"
+PART = "part_two_in_a_folder_whose_long_name_has_no_spaces"
+"""Long enough to overflow a phone's width unless the page wraps it."""
+TWO_MD = f"{PART}/two.md"
 
 
 @dataclass
@@ -110,15 +113,15 @@ def translate(po_path: Path, done: dict[str, tuple[str, bool]]) -> None:
 
 
 def make_course(root: Path) -> None:
-    (root / "slides" / "part").mkdir(parents=True)
+    (root / "slides" / PART).mkdir(parents=True)
     (root / "slides" / "intro.md").write_text(INTRO, encoding="utf-8")
-    (root / "slides" / "part" / "two.md").write_text(TWO, encoding="utf-8")
+    (root / "slides" / PART / "two.md").write_text(TWO, encoding="utf-8")
     (root / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
     assert run(root, "update")[0] == 0
     locales = root / "locales"
     translate(locales / "sv" / "intro.po", SV_INTRO)
-    translate(locales / "sv" / "part" / "two.po", SV_TWO)
-    translate(locales / "de" / "part" / "two.po", DE_TWO)
+    translate(locales / "sv" / PART / "two.po", SV_TWO)
+    translate(locales / "de" / PART / "two.po", DE_TWO)
     (locales / "de" / "intro.po").unlink()
     assert run(root, "build")[0] == 0
     html = root / "build" / "sv" / "html" / "intro.html"  # as `render` would put it
@@ -154,7 +157,7 @@ def expected(root: Path, lang: str, deck: str) -> dict[str, int]:
     return words
 
 
-CELLS = [("intro.md", "sv"), ("part/two.md", "sv"), ("intro.md", "de"), ("part/two.md", "de")]
+CELLS = [("intro.md", "sv"), (TWO_MD, "sv"), ("intro.md", "de"), (TWO_MD, "de")]
 
 
 def cell(page: Any, deck: str, lang: str) -> Any:
@@ -162,7 +165,7 @@ def cell(page: Any, deck: str, lang: str) -> Any:
 
 
 def test_the_fixture_is_what_the_tests_think(course: Course) -> None:
-    assert expected(course.root, "sv", "part/two.md") == {
+    assert expected(course.root, "sv", TWO_MD) == {
         "translated": 10,
         "fuzzy": 0,
         "untranslated": 0,
@@ -222,14 +225,14 @@ def test_failing_checks_name_the_po_file_and_line(browser: Any, course: Course) 
         assert (f"locales/sv/intro.po:{broken.linenum}", "code") in rows
         assert (f"locales/sv/intro.po:{fuzzy.linenum}", "threshold") in rows
         assert ("locales/de/intro.po", "stale") in rows
-        assert not any(where.startswith("locales/sv/part/two.po") for where, _ in rows)
+        assert not any(where.startswith(f"locales/sv/{PART}/two.po") for where, _ in rows)
         link = cell(seen.page, "intro.md", "sv").locator("a.label.error")
         assert link.is_visible()
         target = link.get_attribute("href")
         assert target is not None and target.startswith("#")
         group = seen.page.locator(target)
         assert f"locales/sv/intro.po:{broken.linenum}" in group.inner_text()
-        assert "checks pass" in cell(seen.page, "part/two.md", "sv").inner_text()
+        assert "checks pass" in cell(seen.page, TWO_MD, "sv").inner_text()
 
 
 def test_links_point_to_existing_files(browser: Any, course: Course) -> None:
@@ -265,7 +268,7 @@ def test_phone_width_shows_every_number_without_sideways_scrolling(
 
 def test_badges_parse_and_show_the_percent(course: Course) -> None:
     for lang in ("sv", "de"):
-        words = [expected(course.root, lang, d) for d in ("intro.md", "part/two.md")]
+        words = [expected(course.root, lang, d) for d in ("intro.md", TWO_MD)]
         translated = sum(w["translated"] for w in words)
         total = sum(sum(w.values()) for w in words)
         svg = ET.parse(course.root / "build" / "report" / f"badge-{lang}.svg").getroot()
@@ -290,13 +293,13 @@ def test_a_second_run_changes_nothing_but_the_time(course: Course) -> None:
 
 def test_an_unreadable_catalogue_is_listed_and_exits_2(tmp_path: Path) -> None:
     make_course(tmp_path)
-    bad = tmp_path / "locales" / "sv" / "part" / "two.po"
+    bad = tmp_path / "locales" / "sv" / PART / "two.po"
     bad.write_text('msgid "x"\nmsgstr "y" junk\n', encoding="utf-8")
     code, _, err = run(tmp_path, "report", "--output", "site", "--lang", "sv")
     page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert code == 2
-    assert err.startswith("marp-i18n: locales/sv/part/two.po:2: ")
-    assert "Files that could not be read" in page and "locales/sv/part/two.po:2" in page
+    assert err.startswith(f"marp-i18n: locales/sv/{PART}/two.po:2: ")
+    assert "Files that could not be read" in page and f"locales/sv/{PART}/two.po:2" in page
     assert 'data-lang="de"' not in page  # --lang sv: one column
     assert (tmp_path / "site" / "badge-sv.svg").is_file()
     assert not (tmp_path / "site" / "badge-de.svg").exists()

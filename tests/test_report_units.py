@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from i18n.check.formats import ENTRY_CAP
 from i18n.check.report import CatalogueStatus, Finding, Report, Tally
 from i18n.errors import CatalogueError
 from i18n.report import (
@@ -206,6 +207,22 @@ def test_long_finding_lists_fold_into_details() -> None:
     items = [a for tag, a in parsed.tags if tag == "li" and "finding" in (a.get("class") or "")]
     assert len(items) == SHOWN + 5
     assert "… and 5 more" in parsed.texts
+
+
+def test_untranslated_entries_are_capped_as_check_caps_them() -> None:
+    todo = [finding("a.md", "sv", n, "threshold") for n in range(1, ENTRY_CAP + 16)]
+    broken = finding("a.md", "sv", 99, "links")
+    grid = model(Report([status("a.md", "sv", Tally(untranslated=9))], [*todo, broken]))
+    (group,) = grid.groups
+    assert [f.line for f in group.findings] == [*range(1, ENTRY_CAP + 1), 99]
+    assert group.left == 15
+    assert grid.failing == ENTRY_CAP + 16
+    cell = grid.rows[0].cells[0]
+    assert cell is not None and cell.errors == ENTRY_CAP + 16
+    parsed = Page(render_status(grid, generated="now"))
+    text = "".join(parsed.texts)
+    assert "… and 15 more entries not translated or fuzzy: " in text
+    assert "marp-i18n review a.md --lang sv" in text
 
 
 def test_script_in_a_msgid_is_text_not_a_tag() -> None:

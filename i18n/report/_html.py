@@ -27,7 +27,7 @@ font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-seri
 h1{font-size:1.6rem;margin:.2rem 0 .4rem}h2{font-size:1.25rem;margin:1.6rem 0 .6rem}
 h3{font-size:1rem;margin:1rem 0 .4rem}
 a{color:var(--link)}
-p,li{overflow-wrap:anywhere}
+h1,h2,h3,p,li,th,td{overflow-wrap:anywhere}
 code{font:0.9em/1.3 ui-monospace,"DejaVu Sans Mono",monospace;overflow-wrap:anywhere}
 .muted{color:var(--muted)}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;

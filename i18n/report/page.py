@@ -211,7 +211,18 @@ def _group(group: FindingGroup) -> str:
         f'<section class="group" id="{group.anchor}">\n'
         f"<h3><code>{text(group.path)}</code> "
         f'<span class="muted">{text(group.deck)} · {text(group.language)}</span></h3>\n'
-        f"{_finding_list(group.findings)}</section>\n"
+        f"{_finding_list(group.findings)}{_left(group)}</section>\n"
+    )
+
+
+def _left(group: FindingGroup) -> str:
+    if not group.left:
+        return ""
+    noun = "entry" if group.left == 1 else "entries"
+    return (
+        f'<p class="left">… and {group.left} more {noun} not translated or fuzzy: '
+        f"<code>marp-i18n review {text(group.deck)} --lang {text(group.language)}</code> "
+        "shows each one beside its source.</p>\n"
     )
 
 

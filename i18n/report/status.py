@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from i18n.check.formats import ENTRY_CAP, capped
 from i18n.check.report import CatalogueStatus, Finding, Report, Tally, percent
 
 
@@ -77,6 +78,9 @@ class FindingGroup:
     language: str
     path: str
     findings: tuple[Finding, ...]
+    left: int = 0
+    """Untranslated or fuzzy entries not listed (as ``check``'s plain output caps them);
+    the review page shows every one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +98,8 @@ class Status:
 
     @property
     def failing(self) -> int:
-        return sum(1 for g in self.groups for f in g.findings if f.severity == "error")
+        """Failing checks, the unlisted untranslated entries included."""
+        return sum(g.left + sum(f.severity == "error" for f in g.findings) for g in self.groups)
 
 
 def language_name(code: str) -> str:
@@ -171,15 +176,16 @@ def status_of(
     for code in codes:
         words = sum((s.words for s in report.catalogues if s.language == code), Tally())
         totals.append(Language(code, names.get(code, code), words))
-    groups = tuple(
-        FindingGroup(anchors[key], key[0], key[1], statuses[key].path, _by_line(found))
-        for key, found in by_catalogue.items()
-    )
+    groups = []
+    for key, found in by_catalogue.items():
+        shown, left = capped(found, ENTRY_CAP)
+        path = statuses[key].path
+        groups.append(FindingGroup(anchors[key], *key, path, _by_line(shown), left.get(path, 0)))
     return Status(
         source_language,
         tuple(totals),
         tuple(rows),
-        groups,
+        tuple(groups),
         tuple(other),
         tuple(str(e) for e in report.errors),
     )
