@@ -263,6 +263,21 @@ def test_a_catalogue_that_did_not_exist_then_counts_as_new(tmp_path: Path) -> No
     assert out.endswith("1 changed since HEAD: build/review/sv/later.html\n")
 
 
+def test_a_broken_catalogue_at_the_revision_counts_as_new(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    make_repo(tmp_path)
+    good = (tmp_path / PO).read_bytes()
+    (tmp_path / PO).write_text('msgid "x"\nmsgstr "y" junk\n', encoding="utf-8")
+    git(tmp_path, "commit", "-q", "-am", "broken")
+    (tmp_path / PO).write_bytes(good)
+    code, out, err = run(tmp_path, "review", "deck", "--since", "HEAD")
+    assert code == 0
+    assert err.startswith(f"{PO}: warning: cannot read it at revision HEAD (line 2: ")
+    assert err.endswith("; every entry counts as new\n") and err.count("\n") == 1
+    assert ", 8 changed since HEAD: " in out
+
+
 @pytest.mark.parametrize("given", ["deck", "deck.md", "slides/deck.md"])
 def test_the_deck_is_found_by_path_or_name(repo: Repo, tmp_path: Path, given: str) -> None:
     target = tmp_path / "page.html"

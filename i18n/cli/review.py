@@ -10,7 +10,7 @@ import click
 
 from i18n.cli.common import folder_options, make_config, now
 from i18n.cli.output import get_output, output_options
-from i18n.errors import ConfigError
+from i18n.errors import CatalogueError, ConfigError
 
 
 @click.command()
@@ -63,9 +63,20 @@ def review(
     if current is None:
         out.warn(f"{po_path}: warning: no catalogue; every text shows as untranslated")
     old = _at_revision(po_path, since, out.warn) if since is not None else None
-    result = review_of(
-        loaded, current, language=code, po_path=po_path.as_posix(), since=since, old_catalogue=old
-    )
+    where = po_path.as_posix()
+    try:
+        result = review_of(
+            loaded, current, language=code, po_path=where, since=since, old_catalogue=old
+        )
+    except CatalogueError as exc:
+        if since is None or not exc.path.startswith(f"{since}:"):
+            raise
+        line = f"line {exc.line}: " if exc.line else ""
+        out.warn(
+            f"{po_path}: warning: cannot read it at revision {since} ({line}{exc.message}); "
+            "every entry counts as new"
+        )
+        result = review_of(loaded, current, language=code, po_path=where, since=since)
     page = render_review(
         result,
         source_language=config.source_language,
@@ -94,6 +105,8 @@ def _language(configured: tuple[str, ...], source: str, given: str | None) -> st
     Raises:
         ConfigError: no --lang and not exactly one target language.
     """
+    if given == source:
+        raise ConfigError("--lang", None, f"{given} is the source language", "give a target")
     if given:
         return given
     targets = [code for code in configured if code != source]
