@@ -104,7 +104,7 @@ def build_language(
             f"set it in [tool.marp-i18n.variables.{lang}]"
             for line, key in unknown(text, values)
         )
-        if write_atomic(target, text):
+        if write_atomic(target, text, durable=False):
             report.written.append(str(target))
         else:
             report.unchanged.append(str(target))
@@ -112,7 +112,7 @@ def build_language(
         progress(len(decks), len(decks), "")
     copy_assets(config.slides, out_dir, skip=(config.build, config.locales))
     if values and not expand_variables:
-        write_atomic(out_dir / "variables", variables_file(values))
+        write_atomic(out_dir / "variables", variables_file(values), durable=False)
     return report
 
 

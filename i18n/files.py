@@ -121,11 +121,14 @@ def read_text(path: Path) -> bytes | None:
         return None
 
 
-def write_atomic(path: Path, text: str) -> bool:
+def write_atomic(path: Path, text: str, *, durable: bool = True) -> bool:
     """Write ``text`` as UTF-8 via a temporary file and a rename; False if unchanged.
 
     Readers see the old file or the new one, never half of one, and an unchanged
-    file keeps its timestamp (no rebuilds, no diff noise).
+    file keeps its timestamp (no rebuilds, no diff noise). ``durable`` also flushes
+    the file to disk before the rename, so a power cut cannot lose a translator's
+    work; files that are made again by the next run (templates, built decks) skip
+    it: one fsync per file was most of a build's wall time on a busy disk.
     """
     data = text.encode("utf-8")
     if read_text(path) == data:
@@ -135,8 +138,9 @@ def write_atomic(path: Path, text: str) -> bool:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -145,7 +145,7 @@ def _extract(
             now,
             line_numbers=line_numbers,
         )
-        changed = write_atomic(pot_path, text)
+        changed = write_atomic(pot_path, text, durable=False)
         size = len([entry for entry in pot if entry.msgid])
         yield Line(
             f"{pot_path}: {size} messages{'' if changed else ' (unchanged)'}",
