@@ -1,0 +1,141 @@
+"""``import``: read a deck and its hand-made translation, pair them, update the PO.
+
+Everything is read and checked before anything is written; the catalogue is written
+once, atomically, in gettext's canonical form, under the lock ``update`` holds, so an
+import and an update cannot interleave and lose a translator's edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from i18n.align.decks import Alignment, align_decks
+from i18n.align.fill import Filled, fill
+from i18n.align.findings import paired_translations, short, unpaired_messages
+from i18n.catalogue.extract import template_catalogue
+from i18n.catalogue.header import catalogue_header
+from i18n.catalogue.pofile import catalogue_text, entry_lines, read_catalogue
+from i18n.catalogue.update import merge
+from i18n.config import Config
+from i18n.errors import ConfigError, DeckError
+from i18n.files import DeckFile, inside, load_deck, read_text, write_atomic
+from i18n.model import Deck
+from i18n.update import project_lock
+
+
+@dataclass
+class ImportReport:
+    """What an import found and did, for the CLI to print."""
+
+    catalogue: Path
+    alignment: Alignment
+    filled: Filled
+    changed: bool
+    """The PO file was written (False: it already said all this)."""
+    warnings: list[str] = field(default_factory=list)
+    """Deck warnings, slides and units with no counterpart, conflicts: ``file:line: ...``."""
+    unpaired: int = 0
+    """Units left out: no counterpart, or translated two ways."""
+
+
+def import_deck(
+    config: Config,
+    source: Path,
+    translated: Path,
+    lang: str,
+    now: str,
+    *,
+    overwrite: bool = False,
+) -> ImportReport:
+    """Pair ``translated`` with ``source`` and write the pairs into
+    ``locales/<lang>/<deck>.po`` as fuzzy entries.
+
+    Raises:
+        ConfigError: the source deck is not a deck of the slides folder, or ``lang``
+            is the source language.
+        DeckError: a deck is missing, not UTF-8 or has a front matter Marp cannot read.
+        CatalogueError: the PO file cannot be read, or an update is running.
+    """
+    if lang == config.source_language:
+        raise ConfigError(
+            "--lang", None, f"{lang} is the source language", "give a target language"
+        )
+    deck = load_deck(_deck_file(config, source), config.translatable_keys)
+    if not translated.is_file():
+        raise DeckError(str(translated), None, "translated deck not found (or not a file)")
+    other = load_deck(DeckFile(translated.name, translated), config.translatable_keys)
+    alignment = align_decks(deck, other)
+    chosen, conflicts = paired_translations(alignment)
+    warnings = [str(w) for w in (*deck.warnings, *other.warnings)]
+    warnings += unpaired_messages(alignment, str(source), str(translated))
+    path = config.locales / lang / Path(deck.path).with_suffix(".po")
+    with project_lock(config.locales):
+        data = read_text(path)
+        old = read_catalogue(data, str(path)) if data is not None else None
+        pot = _template(config, deck, old, now)
+        po = merge(pot, old)
+        filled = fill(po, chosen, entry_lines(old) if old is not None else {}, overwrite=overwrite)
+        changed = write_atomic(path, _catalogue_file(po, deck, lang, pot, old, now))
+    for conflict in filled.conflicts:
+        verb = "replaced" if conflict.replaced else "kept"
+        warnings.append(
+            f"{path}:{conflict.line}: warning: {verb} the translation {short(conflict.existing)}; "
+            f"{translated}:{conflict.pair.translated.line} has "
+            f"{short(conflict.pair.translated.msgid)}"
+            + ("" if conflict.replaced else " (--overwrite takes it, as fuzzy)")
+        )
+    unpaired = len(alignment.source_units) + len(alignment.translated_units)
+    unpaired += sum(len(pairs) for pairs in conflicts)
+    return ImportReport(path, alignment, filled, changed, warnings, unpaired)
+
+
+def _deck_file(config: Config, source: Path) -> DeckFile:
+    """The source deck as a deck of the course: its name is its path in the slides folder.
+
+    Raises:
+        ConfigError: it lies outside the slides folder or is not a Markdown file.
+    """
+    if not source.is_file():
+        raise DeckError(str(source), None, "source deck not found (or not a file)")
+    if source.suffix != ".md" or not inside(source, config.slides):
+        raise ConfigError(
+            str(source),
+            None,
+            f"not a deck of the slides folder {config.slides}",
+            "give a .md file under the slides folder (or --slides DIR)",
+        )
+    name = source.resolve().relative_to(config.slides.resolve()).as_posix()
+    return DeckFile(name, source)
+
+
+def _template(config: Config, deck: Deck, old: polib.POFile | None, now: str) -> polib.POFile:
+    """The deck's POT as ``update`` would write it (in memory: the POT file is ``update``'s
+    to write). References keep line numbers when the catalogue has them."""
+    numbered = old is not None and any(line for e in old for _, line in e.occurrences)
+    pot_file = read_text(config.locales / Path(deck.path).with_suffix(".pot"))
+    pot, _ = template_catalogue(
+        deck,
+        (config.slides / deck.path).as_posix(),
+        pot_file.decode("utf-8", "replace") if pot_file is not None else None,
+        now,
+        line_numbers=numbered,
+    )
+    return pot
+
+
+def _catalogue_file(
+    po: polib.POFile, deck: Deck, lang: str, pot: polib.POFile, old: polib.POFile | None, now: str
+) -> str:
+    """The PO text; PO-Revision-Date changes only when an entry or the header does
+    (as ``update`` writes it)."""
+    if old is not None:
+        revised = old.metadata.get("PO-Revision-Date", now)
+        catalogue_header(po, deck, lang, pot.metadata, old, revised)
+        text = catalogue_text(po)
+        if text == catalogue_text(old):
+            return text
+    catalogue_header(po, deck, lang, pot.metadata, old, now)
+    return catalogue_text(po)
