@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 MI     := $(BIN)/marp-i18n
 
-.PHONY: all deps python node system update build render check test lint bench bench-scaling fuzz clean
+.PHONY: all deps python node system update build render check report screenshots test lint bench bench-scaling fuzz clean
 
 all: deps update build
 
@@ -60,6 +60,14 @@ render: deps build
 
 check: python
 	$(MI) check
+
+# The status page (build/report/index.html) and a badge per language.
+report: build
+	$(MI) report
+
+# Remake the README's screenshots of the status and review pages.
+screenshots: python node
+	$(BIN)/python tools/screenshots.py
 
 # The suite, then the CI gate on the example course (every language complete, no
 # translation that breaks a slide).

@@ -136,6 +136,7 @@ def write_atomic(path: Path, text: str, *, durable: bool = True) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             if durable:
@@ -146,6 +147,17 @@ def write_atomic(path: Path, text: str, *, durable: bool = True) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def _mode_for(path: Path) -> int:
+    """The file's own mode if it exists, else what the umask gives a new file: mkstemp's
+    0600 would hide built pages from a web server and translations from a group."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def copy_assets(slides: Path, target: Path, skip: tuple[Path, ...] = ()) -> int:

@@ -94,3 +94,21 @@ def test_a_crash_at_any_write_leaves_old_or_new_files(
             assert data in (before.get(name), after.get(name)), (k, name)
         assert not [n for n in state if n.endswith(".tmp")], k  # no temporary file left
         assert sum(state.get(n) != before.get(n) for n in set(state) | set(before)) == k
+
+
+def test_a_new_file_gets_the_umask_mode_and_an_old_one_keeps_its_own(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from i18n.files import write_atomic
+
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "new.md", "a")
+        assert stat.S_IMODE((tmp_path / "new.md").stat().st_mode) == 0o644
+        (tmp_path / "kept.po").write_text("a")
+        (tmp_path / "kept.po").chmod(0o640)
+        write_atomic(tmp_path / "kept.po", "b")
+        assert stat.S_IMODE((tmp_path / "kept.po").stat().st_mode) == 0o640
+    finally:
+        os.umask(old)
