@@ -421,6 +421,18 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(
     assert not Path("locales").exists() or not list(Path("locales").rglob("*.po"))
 
 
+def test_a_broken_catalogue_is_reported_and_left_as_it_is(
+    course: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    PO.parent.mkdir(parents=True)
+    PO.write_bytes(b'msgid "a"\nmsgstr "b\n')
+    code, out, err = run(capsys, "slides/deck.md", "deck.sv.md")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"marp-i18n: {PO}:2: ")
+    assert PO.read_bytes() == b'msgid "a"\nmsgstr "b\n'
+    assert not Path("locales/.marp-i18n.lock").exists()
+
+
 def test_language_must_be_one_target_language(
     course: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -446,17 +458,43 @@ def test_a_running_update_blocks_import(course: Path, capsys: pytest.CaptureFixt
 # --- the promise, as a property -----------------------------------------------------------
 
 
+_PLAIN = ("kernel", "memory", "trust", "attack", "slide", "the", "of")
+"""Words pseudo-translation changes: slides made of them share no evidence at all."""
+
+
+@st.composite
+def lookalike_decks(draw: st.DrawFn) -> str:
+    """Decks of slides that look alike (a heading, a paragraph or a short list, plain
+    words): only order tells them apart, the hard case for deletions and insertions."""
+
+    def text() -> str:
+        return " ".join(draw(st.lists(st.sampled_from(_PLAIN), min_size=1, max_size=3)))
+
+    slides = []
+    for _ in range(draw(st.integers(2, 8))):
+        shape = draw(st.sampled_from(("heading", "paragraph", "list")))
+        if shape == "heading":
+            slides.append(f"# {text()}\n\n{text()}")
+        elif shape == "paragraph":
+            slides.append(text())
+        else:
+            slides.append("\n".join(f"- {text()}" for _ in range(draw(st.integers(1, 3)))))
+    return "\n\n---\n\n".join(slides) + "\n"
+
+
 @st.composite
 def mutations(draw: st.DrawFn) -> tuple[str, list[int], list[tuple[int, str]]]:
-    """A generated deck, slides to delete from its translation, or foreign slides
-    (pseudo-translated) to insert into it: one kind of edit per example."""
-    deck = draw(marp_decks())
-    chooser = HypothesisChooser(draw)
+    """A deck, slides to delete from its translation, or foreign slides (pseudo-
+    translated) to insert into it: one kind of edit per example."""
+    deck = draw(st.one_of(marp_decks(), lookalike_decks()))
     count = draw(st.integers(1, 3))
     if draw(st.booleans()):
-        return deck, draw(st.lists(st.integers(1, 6), min_size=1, max_size=count)), []
-    inserted = [(draw(st.integers(1, 6)), slide(chooser)) for _ in range(count)]
-    return deck, [], inserted
+        return deck, draw(st.lists(st.integers(1, 8), min_size=1, max_size=count)), []
+    if draw(st.booleans()):  # a slide like the others
+        foreign = [draw(lookalike_decks()).split("\n\n---\n\n")[0] for _ in range(count)]
+    else:
+        foreign = [slide(HypothesisChooser(draw)) for _ in range(count)]
+    return deck, [], [(draw(st.integers(1, 8)), text) for text in foreign]
 
 
 def _translated_slide(text: str) -> str:

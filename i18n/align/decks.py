@@ -78,7 +78,10 @@ def align_decks(source: Deck, translated: Deck) -> Alignment:
     )
     similarity = SlideScorer(a, b)
     slide_pairs = certain_pairs(
-        len(a), len(b), lambda i, j: similarity(a[i], b[j]) - SLIDE_THRESHOLD, SLIDE_MARGIN
+        len(a),
+        len(b),
+        lambda i, j: similarity(a[i], b[j], SLIDE_THRESHOLD) - SLIDE_THRESHOLD,
+        SLIDE_MARGIN,
     )
     for i, j in slide_pairs:
         pairs.extend(_align_units(a[i].units, b[j].units, shared))

@@ -40,24 +40,30 @@ class SlideScorer:
         marks = sum(n * self._weight[t] for t, n in slide.marks.items())
         return marks, sum(self._weight[w] for w in slide.words)
 
-    def __call__(self, a: SlideFacts, b: SlideFacts) -> float:
-        """0..1: same roles in the same order, same rare tokens, same rare shared words."""
-        if a.roles == b.roles:
-            roles = 1.0
-        else:
-            roles = SequenceMatcher(None, a.roles, b.roles, autojunk=False).ratio()
+    def __call__(self, a: SlideFacts, b: SlideFacts, floor: float = 0.0) -> float:
+        """0..1: same roles in the same order, same rare tokens, same rare shared words.
+
+        A slide pair that cannot reach ``floor`` gets a value below it without the
+        costly role comparison (most pairs of a deck: their tokens differ).
+        """
         (marks_a, words_a), (marks_b, words_b) = self._mass[id(a)], self._mass[id(b)]
         marks = _ratio(_common_counts(a.marks, b.marks, self._weight), marks_a + marks_b)
         common = sum(self._weight[w] for w in a.words & b.words)
-        return ROLES * roles + MARKS * marks + WORDS * _ratio(common, words_a + words_b)
+        partial = MARKS * marks + WORDS * _ratio(common, words_a + words_b)
+        if a.roles == b.roles:
+            return ROLES + partial
+        if partial + ROLES < floor:
+            return partial
+        matcher = SequenceMatcher(None, a.roles, b.roles, autojunk=False)
+        if partial + ROLES * matcher.quick_ratio() < floor:
+            return partial
+        return partial + ROLES * matcher.ratio()
 
 
 def _common_counts(
     a: Mapping[str, int], b: Mapping[str, int], weight: Mapping[str, float]
 ) -> float:
-    if len(b) < len(a):
-        a, b = b, a
-    return sum(min(n, b.get(t, 0)) * weight[t] for t, n in a.items() if t in b)
+    return sum(min(a[t], b[t]) * weight[t] for t in a.keys() & b.keys())
 
 
 def _ratio(common: float, total: float) -> float:
