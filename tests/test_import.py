@@ -148,9 +148,10 @@ def test_example_course_round_trip_recovers_every_translation(
 
 
 def _sample(corpus: list[Path]) -> list[Path]:
-    """Every 12th deck and the largest: 20 decks, a few seconds."""
+    """Every third deck and the largest: 74 decks, about two seconds (all 218 pass too,
+    in about seven)."""
     largest = max(corpus, key=lambda p: p.stat().st_size)
-    return sorted({*corpus[::12], largest})
+    return sorted({*corpus[::3], largest})
 
 
 @pytest.mark.corpus
@@ -168,7 +169,7 @@ def test_corpus_round_trip_with_pseudo_translations(corpus: list[Path]) -> None:
         assert wrong_pairs(alignment, truth) == [], path
         assert alignment.complete, (path, unpaired_messages(alignment, "source", "built"))
         checked += 1
-    assert checked >= 15
+    assert checked >= 60
 
 
 @pytest.mark.corpus
