@@ -8,6 +8,7 @@ translation the structure guard refuses is reported and the source text is used.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -54,8 +55,25 @@ def render(unit: Unit, translation: str, column: int = 0) -> str:
             break_on_hyphens=False,
         )
         lines[0] = lines[0][column:]
-        return layout.newline.join(lines)
+        return layout.newline.join(_no_block_starts(lines, layout.continuation))
     return (layout.newline + layout.continuation).join(translation.split("\n"))
+
+
+_BLOCK_START = re.compile(r"[-+*#>=|`~<:]|\d+[.)]")
+"""What may begin a Markdown block (list item, heading, quote, setext underline, table,
+fence, HTML, definition) when it starts a line; a wrapped note never starts a line
+with it, so the note keeps the paragraphs and items it was extracted as."""
+
+
+def _no_block_starts(lines: list[str], continuation: str) -> list[str]:
+    """Join a wrapped line that would begin a block to the line before it."""
+    kept = lines[:1]
+    for line in lines[1:]:
+        if _BLOCK_START.match(line[len(continuation) :]):
+            kept[-1] += " " + line[len(continuation) :]
+        else:
+            kept.append(line)
+    return kept
 
 
 def yaml_scalar(value: str, style: str) -> str:

@@ -46,6 +46,19 @@ def test_note_is_rewrapped_to_source_width() -> None:
     assert len(body) > 2
 
 
+@pytest.mark.parametrize(
+    "marker", ["-", "*", "+", "#", ">", "1.", "2)", "===", "|", "```", "<div>"]
+)
+def test_a_rewrapped_note_never_starts_a_line_with_a_block_marker(marker: str) -> None:
+    # Found on a corpus deck: "... shell scripts - systemd uses ..." wrapped so that a
+    # line began "- systemd", and the note read back as two units (a list item).
+    deck = "<!--\n" + "word " * 14 + "end\nmore words here\n-->\n"
+    (note,) = segment_deck(deck, "d.md").units
+    translation = " ".join(["ord"] * 13 + [marker, "slut"] * 12)
+    out = build(deck, {note.msgid: translation})
+    assert [u.msgid for u in segment_deck(out, "d.md").units] == [translation]
+
+
 def test_single_line_note_stays_one_line() -> None:
     assert build("<!-- Say hi -->\n", {"Say hi": "Säg hej"}) == "<!-- Säg hej -->\n"
 
