@@ -16,7 +16,8 @@ spans we then set aside what is text to markdown-it but not to a reader: URLs,
 e-mail addresses, ``{placeholders}`` and ``@@names@@`` (translate-toolkit's
 placeables, as ``podebug --preserveplaceholders`` keeps them), ``%VARIABLES%``,
 the domains and file names that marp-core's linkify turns into links (their text
-is their address), emoji shortcodes and reference-link labels. Alt text of ordinary
+is their address), emoji shortcodes, reference-link labels and anything that reads
+as an HTML comment (the guard compares those textually). Alt text of ordinary
 images is prose too, minus Marp's image keywords (``inline.alt_spans``).
 
 The letters come from ``podebug``'s ``REWRITE_UNICODE_MAP``; we translate with it
@@ -37,6 +38,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline import text as text_rule
 
 from i18n.model import Deck
+from i18n.segment.comments import find_comment
 from i18n.segment.inline import alt_spans
 from i18n.segment.parser import marp_parser
 from i18n.variables import VARIABLE
@@ -125,6 +127,10 @@ def _protected(msgid: str) -> Iterable[tuple[int, int]]:
     for pattern in _EXTRA:
         for match in pattern.finditer(msgid):
             yield match.span()
+    at = 0  # comments even where markdown-it reads text (``\<!--``): the guard reads them
+    while (comment := find_comment(msgid, at)) is not None:
+        yield comment.start, comment.end
+        at = comment.end
 
 
 def pseudo_translate(msgid: str, md: MarkdownIt | None = None) -> str:
@@ -135,7 +141,8 @@ def pseudo_translate(msgid: str, md: MarkdownIt | None = None) -> str:
     """
     if "\r" in msgid:
         return msgid
-    prose = prose_positions(msgid, md or pseudo_parser())
+    md = md or pseudo_parser()
+    prose = prose_positions(msgid, md)
     letters = [i for i in prose if msgid[i].isalpha()]
     if not letters:
         return msgid
@@ -153,10 +160,17 @@ def pseudo_translate(msgid: str, md: MarkdownIt | None = None) -> str:
     text = "".join(out)
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
-    if text.startswith("--", start):
-        # After the dashes: the guard refuses "x--" on a deck's first line, where
-        # markdown-it-front-matter could take it for the opening "---".
-        start = len(text) - len(text[start:].lstrip("-"))
+    # The guard reads a msgid alone: where that is more than one paragraph ("- A" in a
+    # table cell is a list, "A\n--" a setext heading) the markers must stay where they
+    # are, so the brackets go by the first and last letters (earlier characters are
+    # unchanged, one each). "x--" on a deck's first line could open a front matter,
+    # and "-->" must stay whole: there too the bracket goes by the first letter.
+    alone = [token.type for token in md.parse(msgid)]
+    paragraph = alone == ["paragraph_open", "inline", "paragraph_close"]
+    if text.startswith("--", start) or not paragraph:
+        start = letters[0]
+    if not paragraph:
+        end = len("".join(out[: letters[-1] + 1]))
     return f"{text[:start]}{OPEN}{text[start:end]}{CLOSE}{text[end:]}"
 
 

@@ -99,6 +99,8 @@ def pseudo(
         out.warn(message)
     for line in report.written:
         out.line(line)
+    for line in report.unchanged:
+        out.detail(f"{line} (unchanged)")
     out.summary(
         f"{len(report.written) + len(report.unchanged)} decks built in {config.build / lang}."
     )
