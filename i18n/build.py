@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -13,8 +14,17 @@ from i18n.cache import DeckCache
 from i18n.catalogue.pofile import entry_lines, read_catalogue, translations
 from i18n.config import Config
 from i18n.errors import ConfigError, I18nError
-from i18n.files import copy_assets, find_decks, inside, load_deck, read_text, write_atomic
+from i18n.files import (
+    DeckFile,
+    copy_assets,
+    find_decks,
+    inside,
+    load_deck,
+    read_text,
+    write_atomic,
+)
 from i18n.model import Deck
+from i18n.parallel import parallel_map
 from i18n.variables import expand, unknown, variables_file
 
 
@@ -48,7 +58,7 @@ def check_folders(config: Config) -> None:
 
 
 Progress = Callable[[int, int, str], None]
-"""Called after each deck: (decks done, decks in all, the deck's name)."""
+"""Called with (0, decks, "") first, then after each deck: (decks done, decks, its name)."""
 
 
 def build_language(
@@ -68,51 +78,83 @@ def build_language(
     check_folders(config)
     report = BuildReport()
     decks, skipped = find_decks(config.slides)
-    cache = DeckCache.for_project(config.root)
     report.messages.extend(skipped)
-    out_dir = config.build / lang
-    values = config.variables.get(lang, {})
-    for number, deck_file in enumerate(decks, 1):
-        if progress is not None:
-            progress(number - 1, len(decks), deck_file.name)
-        po_path = catalogue_path(config, lang, deck_file.name)
-        try:
-            deck = load_deck(deck_file, config.translatable_keys, cache)
-            found: dict[str, str] = {}
-            lines: dict[str, int] = {}
-            data = read_text(po_path) if lang != config.source_language else None
-            if data is not None:
-                catalogue = read_catalogue(data, str(po_path))  # decoded by its charset
-                found, lines = translations(catalogue), entry_lines(catalogue)
-            elif lang != config.source_language:
-                report.messages.append(f"{po_path}: warning: no catalogue; the source text is used")
-        except I18nError as exc:
-            report.messages.append(str(exc))
-            report.failed = True
-            continue
-        report.messages.extend(str(w) for w in deck.warnings)
-        report.messages.extend(_missing_images(deck, deck_file.path))
-        built = assemble(deck, found, lang if set_lang else None, _locator(po_path, lines))
-        report.messages.extend(str(r) for r in built.refused)
-        if strict and built.refused:
-            report.failed = True
-            continue
-        text = expand(built.text, values) if expand_variables else built.text
-        target = out_dir / deck_file.name
-        report.messages.extend(
-            f"{target}:{line}: warning: %{key}% has no value for {lang}; "
-            f"set it in [tool.marp-i18n.variables.{lang}]"
-            for line, key in unknown(text, values)
-        )
-        if write_atomic(target, text, durable=False):
-            report.written.append(str(target))
-        else:
-            report.unchanged.append(str(target))
+    job = _Job(
+        config,
+        lang,
+        set_lang,
+        strict,
+        expand_variables,
+        config.variables.get(lang, {}),
+        DeckCache.for_project(config.root),
+    )
     if progress is not None:
-        progress(len(decks), len(decks), "")
+        progress(0, len(decks), "")
+    # Decks are independent: over both cores for a large course (i18n/parallel.py).
+    for number, part in enumerate(parallel_map(partial(_build_deck, job), decks), 1):
+        report.messages.extend(part.messages)
+        report.written.extend(part.written)
+        report.unchanged.extend(part.unchanged)
+        report.failed = report.failed or part.failed
+        if progress is not None:
+            progress(number, len(decks), decks[number - 1].name)
+    out_dir = config.build / lang
     copy_assets(config.slides, out_dir, skip=(config.build, config.locales))
-    if values and not expand_variables:
-        write_atomic(out_dir / "variables", variables_file(values), durable=False)
+    if job.values and not expand_variables:
+        write_atomic(out_dir / "variables", variables_file(job.values), durable=False)
+    return report
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What every deck of one language's build shares (sent to worker processes)."""
+
+    config: Config
+    lang: str
+    set_lang: bool
+    strict: bool
+    expand_variables: bool
+    values: dict[str, str]
+    cache: DeckCache
+
+
+def _build_deck(job: _Job, deck_file: DeckFile) -> BuildReport:
+    """One deck of one language: read, assemble with its catalogue, write."""
+    config, lang = job.config, job.lang
+    report = BuildReport()
+    po_path = catalogue_path(config, lang, deck_file.name)
+    try:
+        deck = load_deck(deck_file, config.translatable_keys, job.cache)
+        found: dict[str, str] = {}
+        lines: dict[str, int] = {}
+        data = read_text(po_path) if lang != config.source_language else None
+        if data is not None:
+            catalogue = read_catalogue(data, str(po_path))  # decoded by its charset
+            found, lines = translations(catalogue), entry_lines(catalogue)
+        elif lang != config.source_language:
+            report.messages.append(f"{po_path}: warning: no catalogue; the source text is used")
+    except I18nError as exc:
+        report.messages.append(str(exc))
+        report.failed = True
+        return report
+    report.messages.extend(str(w) for w in deck.warnings)
+    report.messages.extend(_missing_images(deck, deck_file.path))
+    built = assemble(deck, found, lang if job.set_lang else None, _locator(po_path, lines))
+    report.messages.extend(str(r) for r in built.refused)
+    if job.strict and built.refused:
+        report.failed = True
+        return report
+    text = expand(built.text, job.values) if job.expand_variables else built.text
+    target = config.build / lang / deck_file.name
+    report.messages.extend(
+        f"{target}:{line}: warning: %{key}% has no value for {lang}; "
+        f"set it in [tool.marp-i18n.variables.{lang}]"
+        for line, key in unknown(text, job.values)
+    )
+    if write_atomic(target, text, durable=False):
+        report.written.append(str(target))
+    else:
+        report.unchanged.append(str(target))
     return report
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -33,18 +35,26 @@ def _in_context(text: str, unit: Unit) -> str:
     return f"# {text}" if unit.kind == "heading" else text
 
 
-def _shape(md: MarkdownIt, text: str, unit: Unit) -> tuple[tuple[str, str], ...]:
-    return tuple((t.type, t.tag) for t in md.parse(_in_context(text, unit)) if t.type != "inline")
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the guard compares of a text read in place, from one parse."""
+
+    shape: tuple[tuple[str, str], ...]
+    """The block tokens (type, tag): slide breaks, headings, lists, quotes, code."""
+    backgrounds: Counter[str]
+    images: Counter[str]
+    html: Counter[str]
 
 
-def _inline_facts(
-    md: MarkdownIt, text: str, unit: Unit
-) -> tuple[Counter[str], Counter[str], Counter[str]]:
-    """(background images, all image sources, raw HTML) of ``text`` read in place."""
+@lru_cache(maxsize=8192)
+def _read(md: MarkdownIt, text: str) -> _Reading:
+    """One parse gives the shape and the inline facts. Cached: a unit's source is read
+    again for every language, and the parses were most of a build's time."""
+    tokens = md.parse(text)
     backgrounds: Counter[str] = Counter()
     images: Counter[str] = Counter()
     html: Counter[str] = Counter()
-    for token in walk(md.parse(_in_context(text, unit))):
+    for token in walk(tokens):
         if token.type == "image":
             src = str(token.attrGet("src") or "")
             images[src] += 1
@@ -52,7 +62,8 @@ def _inline_facts(
                 backgrounds[f"{token.content} {src}"] += 1
         elif token.type in ("html_inline", "html_block"):
             html[token.content.strip()] += 1
-    return backgrounds, images, html
+    shape = tuple((t.type, t.tag) for t in tokens if t.type != "inline")
+    return _Reading(shape, backgrounds, images, html)
 
 
 def _kept_comments(text: str) -> Counter[str]:
@@ -103,11 +114,15 @@ def guard_unit(unit: Unit, translation: str, md: MarkdownIt) -> str | None:
     indented = unit.kind in ("list item", "blockquote")  # where leading spaces move blocks
     if indented and translation[:1].isspace() and not source[:1].isspace():
         return "leading whitespace, which changes the indentation Markdown reads"
+    # With a line break the text is read with the lines that follow it in the deck
+    # (a lazy continuation); the same tail on both sides leaves the comparisons fair.
     tail = unit.layout.tail if "\n" in translation else ""
-    if _shape(md, translation + tail, unit) != _shape(md, source + tail, unit):
+    before = _read(md, _in_context(source + tail, unit))
+    after = _read(md, _in_context(translation + tail, unit))
+    if after.shape != before.shape:
         return "it changes the slide structure (a slide break, heading, list, quote or code marker)"
-    bg_s, img_s, html_s = _inline_facts(md, source, unit)
-    bg_t, img_t, html_t = _inline_facts(md, translation, unit)
+    bg_s, img_s, html_s = before.backgrounds, before.images, before.html
+    bg_t, img_t, html_t = after.backgrounds, after.images, after.html
     if bg_t != bg_s:
         return "it changes a background image"
     if img_t - img_s:

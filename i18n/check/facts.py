@@ -48,7 +48,7 @@ class Facts:
     text: list[str] = field(default_factory=list)
     """Human text: text tokens, link texts and alt texts (not code, math or targets)."""
     shape: Shape | None = None
-    """The block tokens, as the guard's ``_shape`` reads them; None for inline kinds."""
+    """The block tokens, as the guard reads them (``guard._read``); None for inline kinds."""
 
 
 def _plain(text: str, kind: str) -> bool:

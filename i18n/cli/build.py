@@ -63,7 +63,7 @@ def build(
             if done == 0:
                 out.start(total, f"build {lang}")
             else:
-                out.step(name)
+                out.step(name)  # the deck just built
 
         report = build_language(
             config,
