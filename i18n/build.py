@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from i18n.assemble import assemble
-from i18n.cache import DeckCache
+from i18n.cache import Cache
 from i18n.catalogue.pofile import entry_lines, read_catalogue, translations
 from i18n.config import Config
 from i18n.errors import ConfigError, I18nError
@@ -86,7 +86,7 @@ def build_language(
         strict,
         expand_variables,
         config.variables.get(lang, {}),
-        DeckCache.for_project(config.root),
+        Cache.for_project(config.root),
     )
     if progress is not None:
         progress(0, len(decks), "")
@@ -115,7 +115,7 @@ class _Job:
     strict: bool
     expand_variables: bool
     values: dict[str, str]
-    cache: DeckCache
+    cache: Cache
 
 
 def _build_deck(job: _Job, deck_file: DeckFile) -> BuildReport:

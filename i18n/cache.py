@@ -1,11 +1,13 @@
-"""A content-addressed cache of segmented decks, so unchanged decks are not parsed again.
+"""A content-addressed cache, so unchanged decks and catalogues are not worked on again.
 
 Every command (update, build, check, in a commit hook, in ``make``) starts by segmenting
 every deck, and segmenting is markdown-it-py parsing in pure Python: 0.8 s for the
-corpus against 0.04 s to load the same decks from pickles (bench/results.md). A deck is
-looked up by a hash of everything its segmentation depends on: its bytes, its name and
-path, the translatable keys, the Python version and the source of this package itself,
-so an edit to the code or the deck can never return a stale answer. The cache lives in
+corpus against 0.04 s to load the same decks from pickles (bench/results.md); ``check``
+then parses every translation. So segmented decks, and ``check``'s result for a deck
+and its catalogues, are kept under a hash of everything they depend on: the files'
+bytes, names and paths, the settings, the Python version and the source of this
+package itself, so an edit to the code, a deck or a catalogue never returns a stale
+answer. The cache lives in
 ``.marp-i18n-cache/`` beside pyproject.toml (like ``.ruff_cache``), ignores itself in
 git, and is skipped when ``MARP_I18N_NO_CACHE`` is set. A cache entry that cannot be
 read is ignored and rewritten; a cache that cannot be written is simply not used.
@@ -20,16 +22,33 @@ import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
-from i18n.model import Deck
+T = TypeVar("T")
 
 FOLDER = ".marp-i18n-cache"
+_LIBRARIES = (  # module, its version attribute (importlib.metadata would cost 20 ms)
+    ("markdown_it", "__version__"),
+    ("mdit_py_plugins", "__version__"),
+    ("yaml", "__version__"),
+    ("polib", "__version__"),
+    ("translate.__version__", "sver"),
+)
 
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> bytes:
-    """A hash of this package's source: any code change invalidates every entry."""
+    """A hash of this package's source and its parsing libraries' versions: any change
+    of code invalidates every entry."""
+    import importlib
+
     digest = hashlib.sha256(sys.version.encode())
+    for module, attribute in _LIBRARIES:
+        try:
+            found = getattr(importlib.import_module(module), attribute, "?")
+        except ImportError:
+            found = "-"
+        digest.update(f"{module}={found}\0".encode())
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode())
@@ -37,36 +56,41 @@ def _code_fingerprint() -> bytes:
     return digest.digest()
 
 
-class DeckCache:
-    """Pickled decks under ``folder``; ``None`` as folder turns the cache off."""
+class Cache:
+    """Pickled values under ``folder``; ``None`` as folder turns the cache off."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
 
     @classmethod
-    def for_project(cls, root: Path) -> DeckCache:
+    def for_project(cls, root: Path) -> Cache:
         if os.environ.get("MARP_I18N_NO_CACHE"):
             return cls(None)
         return cls(root / FOLDER)
 
-    def key(self, data: bytes, *parts: str) -> str:
+    def key(self, *parts: bytes | str | None) -> str:
+        """A hash of the parts (None counts as "no such file") and of this code."""
         digest = hashlib.sha256(_code_fingerprint())
         for part in parts:
-            digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(data)
+            if part is None:
+                digest.update(b"\1none\0")
+                continue
+            data = part if isinstance(part, bytes) else part.encode("utf-8", "surrogateescape")
+            digest.update(len(data).to_bytes(8, "big") + data)
         return digest.hexdigest()
 
-    def get(self, key: str) -> Deck | None:
+    def get(self, key: str, kind: type[T]) -> T | None:
+        """The value stored under ``key`` if there is one of type ``kind``."""
         if self.folder is None:
             return None
         try:
             with open(self.folder / key[:2] / key, "rb") as handle:
-                deck = pickle.load(handle)
+                value = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
-        return deck if isinstance(deck, Deck) else None
+        return value if isinstance(value, kind) else None
 
-    def put(self, key: str, deck: Deck) -> None:
+    def put(self, key: str, value: object) -> None:
         if self.folder is None:
             return
         try:
@@ -76,7 +100,7 @@ class DeckCache:
             fd, tmp = tempfile.mkstemp(dir=target, prefix=".", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    pickle.dump(deck, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, target / key)
             finally:
                 Path(tmp).unlink(missing_ok=True)
@@ -90,6 +114,6 @@ class DeckCache:
             (self.folder / ".gitignore").write_text("# made by marp-i18n\n*\n", encoding="utf-8")
             (self.folder / "CACHEDIR.TAG").write_text(
                 "Signature: 8a477f597d28d172789f06886806bc55\n"
-                "# marp-i18n's cache of segmented decks; safe to delete.\n",
+                "# marp-i18n's cache (segmented decks, check results); safe to delete.\n",
                 encoding="utf-8",
             )

@@ -14,7 +14,7 @@ from i18n.model import Deck
 from i18n.source import decode
 
 if TYPE_CHECKING:
-    from i18n.cache import DeckCache
+    from i18n.cache import Cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,7 @@ def read_deck(path: Path) -> str:
 
 
 def load_deck(
-    deck_file: DeckFile, translatable_keys: tuple[str, ...], cache: DeckCache | None = None
+    deck_file: DeckFile, translatable_keys: tuple[str, ...], cache: Cache | None = None
 ) -> Deck:
     """Read and segment a deck (or take it from ``cache``); messages name its file.
 
@@ -98,8 +98,8 @@ def load_deck(
     data = _deck_bytes(deck_file.path)
     key = ""
     if cache is not None:
-        key = cache.key(data, deck_file.name, str(deck_file.path), *translatable_keys)
-        found = cache.get(key)
+        key = cache.key(b"deck", data, deck_file.name, str(deck_file.path), *translatable_keys)
+        found = cache.get(key, Deck)
         if found is not None:
             return found
     deck = segment_deck(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polib
 
-from i18n.cache import DeckCache
+from i18n.cache import Cache
 from i18n.catalogue.extract import template_catalogue
 from i18n.catalogue.header import catalogue_header
 from i18n.catalogue.pofile import catalogue_text, read_catalogue
@@ -126,7 +126,7 @@ def _extract(
     ``passes`` (extraction plus one per language) sizes the progress total.
     """
     decks, skipped = find_decks(config.slides)
-    cache = DeckCache.for_project(config.root)
+    cache = Cache.for_project(config.root)
     yield Line("", total=len(decks) * passes)
     yield from (Line(message, stderr=True) for message in skipped)
     for deck_file in decks:

@@ -8,6 +8,7 @@ so one run reports every problem; the report's exit code then says the run faile
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 import polib
 
 from i18n.build import catalogue_path
-from i18n.cache import DeckCache
+from i18n.cache import Cache
 from i18n.catalogue.pofile import read_catalogue
 from i18n.check import completeness as comp
 from i18n.check.entries import EntryChecker
@@ -74,15 +75,54 @@ def check_course(config: Config, settings: CheckSettings, *, jobs: int | None = 
 def _deck_report(
     config: Config, settings: CheckSettings, languages: list[str], deck_file: DeckFile
 ) -> Report:
-    """One deck in every language: the unit of work a process is given."""
+    """One deck in every language: the unit of work a process is given.
+
+    The result is cached under the bytes of the deck and its catalogues and the
+    settings, so a commit hook re-checks only what changed.
+    """
+    cache = Cache.for_project(config.root)
+    paths = [catalogue_path(config, lang, deck_file.name) for lang in languages]
+    try:
+        key = cache.key(
+            b"check",
+            deck_file.path.read_bytes(),
+            *(read_text(path) for path in paths),
+            *(str(path) for path in paths),
+            deck_file.name,
+            str(config.slides),
+            config.source_language,
+            *config.translatable_keys,
+            _settings_key(settings),
+        )
+    except OSError:
+        key = ""  # unreadable: the run below reports it
+    if key and (found := cache.get(key, Report)) is not None:
+        return found
     run = _Run(config, settings, _entry_checker(settings))
     try:
-        deck = load_deck(deck_file, config.translatable_keys, DeckCache.for_project(config.root))
+        deck = load_deck(deck_file, config.translatable_keys, cache)
     except I18nError as exc:
         run.report.errors.append(exc)
         return run.report
     _check_deck(run, deck, (config.slides / deck.path).as_posix(), languages)
+    if key and not run.report.errors:
+        cache.put(key, run.report)
     return run.report
+
+
+def _settings_key(settings: CheckSettings) -> str:
+    """The settings as text that is the same in every process (sets sorted)."""
+    return json.dumps(
+        [
+            settings.minimum,
+            sorted(settings.languages.items()),
+            sorted(settings.decks.items()),
+            settings.basis,
+            sorted(settings.disabled),
+            sorted(settings.allow_same),
+            settings.override,
+        ]
+    )
 
 
 _CHECKERS: dict[int, EntryChecker] = {}
