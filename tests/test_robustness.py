@@ -4,7 +4,7 @@ Why: a course repository is shared; one pasted 10 MB log, a runaway list or a de
 saved as Latin-1 must not hang CI, blow the stack or hide the other decks' results.
 These tests only ask "does it finish without an exception" (bounded generously, so a
 busy machine never fails them); whether time grows linearly is measured by
-``tools/bench.py``, where timing noise can be averaged away.
+``tools/bench_scaling.py``, where timing noise can be averaged away.
 
 Sizes: the ``ci`` profile runs the cheap shapes at full size (10 MB of code, a 1 MB
 line, 10 000 markers in a row, 1 000 nesting levels) and the dense shapes (a deck of
@@ -142,7 +142,7 @@ def test_runs_of_one_marker_finish(name: str) -> None:
     """10 000 of one Markdown/Marp marker in a row: no catastrophic backtracking.
 
     ``'<!' in a paragraph`` and ``unclosed inline comments`` are quadratic in the core
-    today (core bug #10): they pass here at 10 000 but fail ``tools/bench.py``."""
+    today (core bug #10): they pass here at 10 000 but fail ``tools/bench_scaling.py``."""
     finishes(RUNS[name] + "\n")
 
 
