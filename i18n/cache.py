@@ -9,7 +9,8 @@ bytes, names and paths, the settings, the Python version and the source of this
 package itself, so an edit to the code, a deck or a catalogue never returns a stale
 answer. The cache lives in
 ``.marp-i18n-cache/`` beside pyproject.toml (like ``.ruff_cache``), ignores itself in
-git, and is skipped when ``MARP_I18N_NO_CACHE`` is set. A cache entry that cannot be
+git, and is not used when ``MARP_I18N_NO_CACHE`` is set (values are then kept in memory
+for the run only). A cache entry that cannot be
 read is ignored and rewritten; a cache that cannot be written is simply not used.
 """
 
@@ -20,6 +21,7 @@ import os
 import pickle
 import sys
 import tempfile
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -56,8 +58,22 @@ def _code_fingerprint() -> bytes:
     return digest.digest()
 
 
+_RECENT: OrderedDict[str, object] = OrderedDict()
+"""The last values got or put in this process: a deck extracted and then built in one
+run (``make``'s pipeline, the library API, forked workers) is segmented once even
+without the folder."""
+_RECENT_SIZE = 256
+
+
+def _remember(key: str, value: object) -> None:
+    _RECENT[key] = value
+    _RECENT.move_to_end(key)
+    while len(_RECENT) > _RECENT_SIZE:
+        _RECENT.popitem(last=False)
+
+
 class Cache:
-    """Pickled values under ``folder``; ``None`` as folder turns the cache off."""
+    """Pickled values under ``folder`` (``None``: in this process's memory only)."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
@@ -81,16 +97,20 @@ class Cache:
 
     def get(self, key: str, kind: type[T]) -> T | None:
         """The value stored under ``key`` if there is one of type ``kind``."""
-        if self.folder is None:
+        value = _RECENT.get(key)
+        if value is None and self.folder is not None:
+            try:
+                with open(self.folder / key[:2] / key, "rb") as handle:
+                    value = pickle.load(handle)
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                return None
+        if not isinstance(value, kind):
             return None
-        try:
-            with open(self.folder / key[:2] / key, "rb") as handle:
-                value = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
-        return value if isinstance(value, kind) else None
+        _remember(key, value)
+        return value
 
     def put(self, key: str, value: object) -> None:
+        _remember(key, value)
         if self.folder is None:
             return
         try:

@@ -7,11 +7,22 @@ from pathlib import Path
 
 import pytest
 
+import i18n.cache
 import i18n.segment
 from i18n.cache import FOLDER, Cache
 from i18n.files import DeckFile, load_deck
 
 DECK = "---\ntitle: Hello\n---\n\n# One\n\nText.\n\n---\n\nTwo <!-- a note -->\n"
+
+
+@pytest.fixture(autouse=True)
+def forget() -> None:
+    """Each test starts, and reads back from disk, without this process's memory."""
+    i18n.cache._RECENT.clear()
+
+
+def from_disk_only() -> None:
+    i18n.cache._RECENT.clear()
 
 
 @pytest.fixture
@@ -36,7 +47,9 @@ def test_a_cached_deck_equals_a_segmented_one_and_is_not_parsed_again(
     fresh = load_deck(deck, ("title",), cache)
     assert (tmp_path / FOLDER / ".gitignore").read_text().endswith("*\n")
     no_segmenting(monkeypatch)
-    assert load_deck(deck, ("title",), Cache.for_project(tmp_path)) == fresh
+    assert load_deck(deck, ("title",), Cache.for_project(tmp_path)) == fresh  # memory
+    from_disk_only()
+    assert load_deck(deck, ("title",), Cache.for_project(tmp_path)) == fresh  # disk
 
 
 def test_any_change_to_the_deck_or_the_keys_misses(
@@ -60,6 +73,7 @@ def test_a_corrupt_entry_is_ignored_and_rewritten(deck: DeckFile, tmp_path: Path
     entries = [p for p in (tmp_path / FOLDER).rglob("*") if p.is_file() and len(p.name) == 64]
     assert len(entries) == 1
     entries[0].write_bytes(b"not a pickle")
+    from_disk_only()
     assert load_deck(deck, ("title",), cache) == fresh
     assert entries[0].read_bytes() != b"not a pickle"
 
@@ -68,8 +82,10 @@ def test_switched_off_by_the_environment(
     deck: DeckFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("MARP_I18N_NO_CACHE", "1")
-    load_deck(deck, ("title",), Cache.for_project(tmp_path))
+    fresh = load_deck(deck, ("title",), Cache.for_project(tmp_path))
     assert not (tmp_path / FOLDER).exists()
+    no_segmenting(monkeypatch)  # within one run the deck is still segmented once
+    assert load_deck(deck, ("title",), Cache.for_project(tmp_path)) == fresh
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders")
@@ -118,6 +134,8 @@ def test_check_results_are_reused_until_a_catalogue_changes(
 
     with monkeypatch.context() as patched:
         patched.setattr(check_run, "_check_deck", refuse)
+        assert check_course(config, settings) == first
+        from_disk_only()
         assert check_course(config, settings) == first
         with pytest.raises(AssertionError, match="checked again"):  # other settings: a miss
             check_course(config, read_settings({}, disable=("same-as-source",)))
