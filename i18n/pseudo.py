@@ -136,8 +136,9 @@ def _protected(msgid: str) -> Iterable[tuple[int, int]]:
 def pseudo_translate(msgid: str, md: MarkdownIt | None = None) -> str:
     """The pseudo-translation of one msgid: look-alike letters, vowels repeated until the
     prose is about 35 % longer, ``⟦`` and ``⟧`` inside the leading and trailing
-    whitespace. A msgid with no prose letters (or a carriage return, which the guard
-    refuses in any translation) comes back unchanged.
+    whitespace. A msgid with no prose letters comes back unchanged, as does one the
+    guard would refuse any translation of: with a carriage return, or one that read
+    alone starts an HTML block (``<div>text`` after a Unicode line separator).
     """
     if "\r" in msgid:
         return msgid
@@ -166,11 +167,14 @@ def pseudo_translate(msgid: str, md: MarkdownIt | None = None) -> str:
     # unchanged, one each). "x--" on a deck's first line could open a front matter,
     # and "-->" must stay whole: there too the bracket goes by the first letter.
     alone = [token.type for token in md.parse(msgid)]
+    if "html_block" in alone:  # the guard would refuse any change to the text it holds
+        return msgid
     paragraph = alone == ["paragraph_open", "inline", "paragraph_close"]
     if text.startswith("--", start) or not paragraph:
         start = letters[0]
     if not paragraph:
         end = len("".join(out[: letters[-1] + 1]))
+    end = len(text[:end].rstrip("\\").rstrip())  # a last backslash escapes what follows
     return f"{text[:start]}{OPEN}{text[start:end]}{CLOSE}{text[end:]}"
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import polib
 import pytest
 from conftest import EXAMPLE, ROOT, corpus_decks
-from hypothesis import given
+from hypothesis import example, given
 from marp import marp_available, marp_structures
 from strategies import INLINE, WORDS, any_texts, marp_decks
 from test_properties import fingerprint, shape
@@ -146,6 +146,7 @@ def test_every_ascii_letter_becomes_a_look_alike_even_z() -> None:
         ("\tTabbed\n", ("\t" + OPEN, CLOSE + "\n")),
         ("--help is an option", ("--" + OPEN, CLOSE)),
         ("-->A", ("-->" + OPEN, CLOSE)),
+        ("A![]()\\", (OPEN, CLOSE + "\\")),  # it escapes what follows the unit in the deck
     ],
 )
 def test_brackets_go_inside_the_whitespace(msgid: str, expected: tuple[str, str]) -> None:
@@ -166,7 +167,8 @@ def test_brackets_go_inside_the_whitespace(msgid: str, expected: tuple[str, str]
         ":smile:",
         "![bg right](x.png)",
         "<b></b>",
-        "a\r\nb",
+        "a\r\nb",  # the guard refuses any translation with a carriage return
+        "<DIV>A",  # read alone an HTML block, which the guard compares whole
     ],
 )
 def test_a_msgid_without_prose_stays_as_it_is(msgid: str) -> None:
@@ -242,6 +244,12 @@ def test_pseudo_build_of_any_deck_keeps_its_structure(text: str) -> None:
 
 
 @given(any_texts())
+@example("A![]()\\<!---->")  # what long runs found: the escape must stay before "<!--"
+@example("- A|\n--")  # a cell that reads as a list when alone
+@example("- A\n--")  # a list item that reads as a setext heading when alone
+@example("\u2028<DIV>A")  # a paragraph that reads as an HTML block when alone
+@example("\\<!--class:-->")  # an escaped comment, a comment to the guard
+@example("-->A")
 def test_the_guard_accepts_the_pseudo_translation_of_any_text(text: str) -> None:
     try:
         deck = segment_deck(text, "deck.md")
