@@ -72,7 +72,7 @@ screenshots: python node
 # The suite, then the CI gate on the example course (every language complete, no
 # translation that breaks a slide).
 test: deps
-	$(BIN)/pytest -n auto -q
+	$(BIN)/pytest -n auto -q -rs
 	$(MI) check
 
 lint: python
