@@ -17,8 +17,8 @@ import polib
 
 from i18n.cache import Cache
 from i18n.catalogue.extract import template_catalogue
-from i18n.catalogue.header import catalogue_header
-from i18n.catalogue.pofile import catalogue_text, read_catalogue
+from i18n.catalogue.header import catalogue_file
+from i18n.catalogue.pofile import read_catalogue
 from i18n.catalogue.update import Memory, counts, memory_pairs, merge
 from i18n.config import Config
 from i18n.errors import CatalogueError, I18nError
@@ -184,7 +184,7 @@ def _update_language(
         if path in read:
             data, old = read[path]
         po = merge(pot, old, memory, purge_obsolete=purge_obsolete)
-        text = _catalogue_file(po, deck, lang, pot, old, data, now)
+        text = catalogue_file(po, deck, lang, pot, old, data, now)
         if read_text(path) != data:
             yield Line(
                 f"{path}: changed while update was running; left as it is",
@@ -199,23 +199,3 @@ def _update_language(
             unchanged=not changed,
             step=True,
         )
-
-
-def _catalogue_file(
-    po: polib.POFile,
-    deck: Deck,
-    lang: str,
-    pot: polib.POFile,
-    old: polib.POFile | None,
-    old_data: bytes | None,
-    now: str,
-) -> str:
-    """The PO text; PO-Revision-Date stays as it was unless an entry or header changed."""
-    if old is not None:
-        revised = old.metadata.get("PO-Revision-Date", now)
-        catalogue_header(po, deck, lang, pot.metadata, old, revised)
-        text = catalogue_text(po)
-        if text.encode("utf-8") == old_data or text == catalogue_text(old):
-            return text
-    catalogue_header(po, deck, lang, pot.metadata, old, now)
-    return catalogue_text(po)

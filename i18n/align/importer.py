@@ -16,8 +16,8 @@ from i18n.align.decks import Alignment, align_decks
 from i18n.align.fill import Filled, fill
 from i18n.align.findings import paired_translations, short, unpaired_messages
 from i18n.catalogue.extract import template_catalogue
-from i18n.catalogue.header import catalogue_header
-from i18n.catalogue.pofile import catalogue_text, entry_lines, read_catalogue
+from i18n.catalogue.header import catalogue_file
+from i18n.catalogue.pofile import entry_lines, read_catalogue
 from i18n.catalogue.update import merge
 from i18n.config import Config
 from i18n.errors import ConfigError, DeckError
@@ -78,7 +78,7 @@ def import_deck(
         pot = _template(config, deck, old, now)
         po = merge(pot, old)
         filled = fill(po, chosen, entry_lines(old) if old is not None else {}, overwrite=overwrite)
-        changed = write_atomic(path, _catalogue_file(po, deck, lang, pot, old, now))
+        changed = write_atomic(path, catalogue_file(po, deck, lang, pot, old, None, now))
     for conflict in filled.conflicts:
         verb = "replaced" if conflict.replaced else "kept"
         warnings.append(
@@ -124,18 +124,3 @@ def _template(config: Config, deck: Deck, old: polib.POFile | None, now: str) ->
         line_numbers=numbered,
     )
     return pot
-
-
-def _catalogue_file(
-    po: polib.POFile, deck: Deck, lang: str, pot: polib.POFile, old: polib.POFile | None, now: str
-) -> str:
-    """The PO text; PO-Revision-Date changes only when an entry or the header does
-    (as ``update`` writes it)."""
-    if old is not None:
-        revised = old.metadata.get("PO-Revision-Date", now)
-        catalogue_header(po, deck, lang, pot.metadata, old, revised)
-        text = catalogue_text(po)
-        if text == catalogue_text(old):
-            return text
-    catalogue_header(po, deck, lang, pot.metadata, old, now)
-    return catalogue_text(po)

@@ -7,6 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import polib
 
+from i18n.catalogue.pofile import catalogue_text
 from i18n.model import Deck
 
 _OURS = re.compile(r"^(?:Translations|.* translation) of the Marp deck ")
@@ -110,3 +111,24 @@ def catalogue_header(
             metadata[key] = fresh[key]
     po.metadata = metadata
     po.metadata_is_fuzzy = [flag for flag in (old.metadata_is_fuzzy or []) if flag != "fuzzy"]
+
+
+def catalogue_file(
+    po: polib.POFile,
+    deck: Deck,
+    lang: str,
+    pot: polib.POFile,
+    old: polib.POFile | None,
+    old_data: bytes | None,
+    now: str,
+) -> str:
+    """The PO text; PO-Revision-Date stays as it was unless an entry or header changed
+    (``update`` and ``import`` write catalogues through this)."""
+    if old is not None:
+        revised = old.metadata.get("PO-Revision-Date", now)
+        catalogue_header(po, deck, lang, pot.metadata, old, revised)
+        text = catalogue_text(po)
+        if text.encode("utf-8") == old_data or text == catalogue_text(old):
+            return text
+    catalogue_header(po, deck, lang, pot.metadata, old, now)
+    return catalogue_text(po)

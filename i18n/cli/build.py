@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from i18n.cli.common import folder_options, keys_option, lang_option, make_config
-from i18n.cli.output import get_output, output_options
+from i18n.cli.output import Output, get_output, output_options
+from i18n.config import Config
 
 
 @click.command()
@@ -47,13 +48,36 @@ def build(
     would change a slide's structure is refused with a warning naming the PO file and
     line, and the source text is used.
     """
-    from i18n.build import build_language
-
     config = make_config(
         config_path, slides=slides, locales=locales, build=build, keys=keys, langs=langs
     )
     languages = config.languages if langs else (config.source_language, *config.languages)
-    out = get_output(quiet, verbose)
+    failed = run_build(
+        config,
+        languages,
+        get_output(quiet, verbose),
+        set_lang=set_lang,
+        strict=strict,
+        expand_variables=expand_variables,
+    )
+    return 2 if failed else 0
+
+
+def run_build(
+    config: Config,
+    languages: tuple[str, ...],
+    out: Output,
+    *,
+    set_lang: bool,
+    strict: bool,
+    expand_variables: bool,
+) -> bool:
+    """Build every language with progress and messages through ``out``; True if one failed.
+
+    Shared by ``build`` and ``pseudo``.
+    """
+    from i18n.build import build_language
+
     failed = False
     written = unchanged = 0
     seen: set[str] = set()  # deck warnings are the same for every language: say them once
@@ -86,4 +110,4 @@ def build(
         unchanged += len(report.unchanged)
         failed = failed or report.failed
     out.summary(f"{written + unchanged} decks: {written} written, {unchanged} unchanged.")
-    return 2 if failed else 0
+    return failed

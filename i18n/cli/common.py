@@ -57,6 +57,16 @@ def lang_option(func: F) -> F:
     )(func)
 
 
+def marp_option(func: F) -> F:
+    return click.option(
+        "--marp",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default="node_modules/.bin/marp",
+        show_default=True,
+        help="The marp-cli executable (installed by `npm ci`).",
+    )(func)
+
+
 def make_config(config_path: Path | None, **options: Any) -> Config:
     """The config file's settings with the command line's on top."""
     config = load_config(config_path)

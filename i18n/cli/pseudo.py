@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from i18n.cli.common import folder_options, make_config, now
-from i18n.cli.output import Output, get_output, output_options, show_lines
+from i18n.cli.common import folder_options, make_config, marp_option, now
+from i18n.cli.output import get_output, output_options, show_lines
 from i18n.errors import ConfigError
 
 if TYPE_CHECKING:
-    from i18n.build import Progress
     from i18n.config import Config
     from i18n.update import Line
 
@@ -39,13 +38,7 @@ if TYPE_CHECKING:
     show_default=True,
     help="Render the built decks to HTML with marp-cli (when it is installed).",
 )
-@click.option(
-    "--marp",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default="node_modules/.bin/marp",
-    show_default=True,
-    help="The marp-cli executable (installed by `npm ci`).",
-)
+@marp_option
 @output_options
 def pseudo(
     config_path: Path | None,
@@ -66,7 +59,8 @@ def pseudo(
     The catalogues are generated: every run overwrites them. Markup, code, URLs,
     math and %VARIABLES% are kept exactly.
     """
-    from i18n.build import build_language
+    from i18n.cli.build import run_build
+    from i18n.cli.render import run_render
     from i18n.config import is_pseudo_language
     from i18n.pseudo import pseudo_values
 
@@ -91,22 +85,18 @@ def pseudo(
         )
     if not build_decks:
         return 2 if failed else 0
-    report = build_language(
-        config, lang, set_lang=True, strict=False, progress=_progress(out, lang)
+    failed = (
+        run_build(config, (lang,), out, set_lang=True, strict=False, expand_variables=False)
+        or failed
     )
-    out.finish()
-    for message in report.messages:
-        out.warn(message)
-    for line in report.written:
-        out.line(line)
-    for line in report.unchanged:
-        out.detail(f"{line} (unchanged)")
-    out.summary(
-        f"{len(report.written) + len(report.unchanged)} decks built in {config.build / lang}."
-    )
-    failed = failed or report.failed
     if render_html:
-        failed = _render(config.build, lang, marp, out) or failed
+        if marp.is_file():
+            failed = run_render(config.build, [lang], marp, None, out) or failed
+        else:
+            out.warn(
+                f"marp-i18n: {marp} not found: run `npm ci` (the Marp CLI pinned in "
+                f"package.json), then `marp-i18n render --lang {lang}` to see the slides"
+            )
     return 2 if failed else 0
 
 
@@ -150,45 +140,3 @@ def _catalogues(config: Config, lang: str, today: str, sizes: list[int]) -> Iter
             size = len(entries)
             note = "" if changed else " (unchanged)"
             yield Line(f"{path}: {size} messages{note}", unchanged=not changed, step=True)
-
-
-def _progress(out: Output, lang: str) -> Progress:
-    def progress(done: int, total: int, name: str) -> None:
-        if done == 0:
-            out.start(total, f"build {lang}")
-        else:
-            out.step(name)
-
-    return progress
-
-
-def _render(build: Path, lang: str, marp: Path, out: Output) -> bool:
-    """Render ``build/<lang>/`` to HTML as ``marp-i18n render`` does; True when one failed."""
-    import os
-
-    from i18n.render import RenderResult, render
-
-    if not marp.is_file():
-        out.warn(
-            f"marp-i18n: {marp} not found: run `npm ci` (the Marp CLI pinned in package.json), "
-            f"then `marp-i18n render --lang {lang}` to see the slides"
-        )
-        return False
-
-    def progress(done: int, total: int, result: RenderResult) -> None:
-        if done == 1:
-            out.start(total, "render")
-        deck = result.deck.relative_to(build).as_posix()
-        if result.ok:
-            out.line(f"[{done}/{total}] {deck} -> {result.output}")
-        else:
-            out.warn(f"[{done}/{total}] {deck}: {result.kind} failed: {result.error}")
-        out.step(deck)
-
-    results = render(build, [lang], marp=marp, chromium=None, env=os.environ, progress=progress)
-    failed = sum(not r.ok for r in results)
-    out.summary(
-        f"Rendered {len(results) - failed} of {len(results)} to {build / lang / 'html'}; "
-        "look for slides whose text overflows."
-    )
-    return failed > 0

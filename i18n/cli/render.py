@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from i18n.cli.output import get_output, output_options
+from i18n.cli.common import marp_option
+from i18n.cli.output import Output, get_output, output_options
 from i18n.errors import ConfigError
 
 
@@ -32,13 +33,7 @@ from i18n.errors import ConfigError
     default=None,
     help="Also write PDFs. Default: when Chromium is found (CHROME_PATH, chromium, ...).",
 )
-@click.option(
-    "--marp",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default="node_modules/.bin/marp",
-    show_default=True,
-    help="The marp-cli executable (installed by `npm ci`).",
-)
+@marp_option
 @output_options
 def render(
     build_dir: Path,
@@ -49,8 +44,7 @@ def render(
     verbose: int,
 ) -> int:
     """Render every built deck to build/<lang>/html/ and, with Chromium, build/<lang>/pdf/."""
-    from i18n.render import RenderResult, find_chromium, find_languages
-    from i18n.render import render as render_decks
+    from i18n.render import find_chromium, find_languages
 
     languages = list(langs) or find_languages(build_dir)
     if not languages:
@@ -61,7 +55,19 @@ def render(
             "--pdf", None, "no Chromium found", "install `chromium` or set CHROME_PATH"
         )
 
-    out = get_output(quiet, verbose)
+    failed = run_render(build_dir, languages, marp, chromium, get_output(quiet, verbose))
+    return 2 if failed else 0
+
+
+def run_render(
+    build_dir: Path, languages: list[str], marp: Path, chromium: str | None, out: Output
+) -> bool:
+    """Render with a line per deck through ``out``; True when a deck failed.
+
+    Shared by ``render`` and ``pseudo``.
+    """
+    from i18n.render import RenderResult
+    from i18n.render import render as render_decks
 
     def progress(done: int, total: int, result: RenderResult) -> None:
         deck = result.deck.relative_to(build_dir).as_posix()
@@ -79,4 +85,4 @@ def render(
     failed = sum(not r.ok for r in results)
     kinds = "HTML and PDF" if chromium else "HTML"
     out.summary(f"Rendered {len(results) - failed} of {len(results)} ({kinds}); {failed} failed.")
-    return 2 if failed else 0
+    return failed > 0
