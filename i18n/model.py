@@ -105,6 +105,9 @@ class Deck:
     warnings: tuple[Warning_, ...] = ()
     images: tuple[tuple[int, str], ...] = ()
     """(line, src) of every image in the deck, to report missing files."""
+    slide_starts: tuple[tuple[int, int], ...] = ()
+    """(offset, 1-based line) where each slide begins, as Marp splits them (slide 1: just
+    past the front matter)."""
 
     def segments(self) -> Iterator[Kept | Unit]:
         """Kept text and units in order; joined they are exactly the deck text."""

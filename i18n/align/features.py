@@ -10,7 +10,6 @@ them verbatim (names, acronyms, terms), as evidence and never as the only reason
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -133,34 +132,5 @@ def slide_facts(
 
 
 def slide_starts(deck: Deck) -> tuple[tuple[int, int], ...]:
-    """(offset, 1-based line) where slides 1, 2, ... begin, found as ``segment_deck``
-    finds them (marpit ``slide.js`` and ``heading_divider.js``, see ``segment/slides.py``).
-
-    Deck keeps only the number of slides; the parse is repeated here (a ``Deck`` field
-    holding the slides' lines would save it).
-    """
-    from i18n.segment.marp_yaml import is_directive, read_marp_yaml
-    from i18n.segment.parser import marp_parser
-    from i18n.segment.slides import heading_divider_levels
-    from i18n.segment.slides import slide_starts as parser_starts
-    from i18n.segment.view import view_of
-    from i18n.source import split_lines
-
-    lines = split_lines(deck.text)
-    view = view_of(deck.text, [(line.start, line.end) for line in lines], 1)
-    md = marp_parser()
-    md.disable("inline")  # slides split at block tokens; inline parsing is most of the time
-    tokens = md.parse(view.source)
-    divider: object = None
-    for token in tokens:
-        if token.type == "front_matter" and not (token.level or (token.map or [0])[0]):
-            divider = (read_marp_yaml(token.content) or {}).get("headingDivider", divider)
-        elif token.type == "marpit_comment" and token.map is not None and token.content:
-            mapping = read_marp_yaml(token.content)
-            if mapping and is_directive(mapping):
-                divider = mapping.get("headingDivider", divider)
-    levels = heading_divider_levels(divider) if divider is not None else ()
-    later = [(view.offset(line, 0), line + 1) for line in parser_starts(tokens, levels)]
-    first = deck.body_start if not later or deck.body_start <= later[0][0] else 0
-    first_line = bisect_right([line.start for line in lines], first)
-    return ((first, max(first_line, 1)), *later)
+    """(offset, 1-based line) where slides 1, 2, ... begin, as ``segment_deck`` found them."""
+    return deck.slide_starts

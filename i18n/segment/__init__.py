@@ -7,6 +7,7 @@ front matter (and global directives) first, then slide boundaries, then comments
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import pairwise
 
 from markdown_it.token import Token
@@ -21,7 +22,7 @@ from i18n.segment.parser import marp_parser
 from i18n.segment.slides import heading_divider_levels, slide_starts
 from i18n.segment.state import SegmentState
 from i18n.segment.view import view_of
-from i18n.source import dominant_newline, split_lines
+from i18n.source import Line, dominant_newline, split_lines
 
 __all__ = ["DEFAULT_KEYS", "segment_deck"]
 
@@ -101,7 +102,18 @@ def segment_deck(
         spdx=tuple(state.spdx),
         warnings=tuple(state.warnings),
         images=images,
+        slide_starts=_slide_starts(state, lines),
     )
+
+
+def _slide_starts(state: SegmentState, lines: tuple[Line, ...]) -> tuple[tuple[int, int], ...]:
+    """(offset, 1-based line) of every slide's first line; slide 1 starts after the
+    front matter unless the first slide break comes before it ends."""
+    view = state.view
+    later = [(view.offset(line, 0), view.first_line + line) for line in state.slide_starts]
+    first = state.body_start if not later or state.body_start <= later[0][0] else 0
+    first_line = bisect_right([line.start for line in lines], first)
+    return ((first, max(first_line, 1)), *later)
 
 
 def _images(tokens: list[Token], lines: tuple[str, ...]) -> list[tuple[int, str]]:
