@@ -348,7 +348,7 @@ def test_command_writes_the_catalogue_and_builds_the_deck(
     stamp = po_path.stat().st_mtime_ns
     code, out, _ = run(capsys, "pseudo", "--no-render")
     assert code == 0
-    assert "1 catalogues: 0 written, 1 unchanged." in out.splitlines()
+    assert "1 catalogue: 0 written, 1 unchanged." in out.splitlines()
     assert po_path.read_bytes() == first and po_path.stat().st_mtime_ns == stamp
 
 

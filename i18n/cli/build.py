@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from i18n.cli.common import folder_options, keys_option, lang_option, make_config
-from i18n.cli.output import Output, get_output, output_options
+from i18n.cli.output import Output, counted, get_output, output_options
 from i18n.config import Config
 
 
@@ -109,5 +109,6 @@ def run_build(
         written += len(report.written)
         unchanged += len(report.unchanged)
         failed = failed or report.failed
-    out.summary(f"{written + unchanged} decks: {written} written, {unchanged} unchanged.")
+    decks = counted(written + unchanged, "deck")
+    out.summary(f"{decks}: {written} written, {unchanged} unchanged.")
     return failed

@@ -34,5 +34,5 @@ def extract(
     config = make_config(config_path, slides=slides, locales=locales, keys=keys)
     out = get_output(quiet, verbose)
     lines = extract_project(config, now(), line_numbers=line_numbers)
-    failed = show_lines(lines, out, "extract", "templates")
+    failed = show_lines(lines, out, "extract", "template")
     return 2 if failed else 0

@@ -165,6 +165,8 @@ def get_output(quiet: bool = False, verbose: int = 0) -> Output:
 def show_lines(lines: Iterable[Line], out: Output, label: str, noun: str) -> bool:
     """Print a streamed run (extract, update) through ``out``; True when a file failed.
 
+    ``noun`` names one file ("template"); the summary counts them.
+
     Files left as they were are listed only with --verbose; the summary counts them.
     """
     failed = False
@@ -184,5 +186,10 @@ def show_lines(lines: Iterable[Line], out: Output, label: str, noun: str) -> boo
             out.line(line.text)
         if line.step:
             out.step(line.text.partition(":")[0] if not line.stderr else "")
-    out.summary(f"{written + unchanged} {noun}: {written} written, {unchanged} unchanged.")
+    out.summary(f"{counted(written + unchanged, noun)}: {written} written, {unchanged} unchanged.")
     return failed
+
+
+def counted(number: int, noun: str) -> str:
+    """``1 deck``, ``2 decks``: ``noun`` is the singular; every noun used takes an s."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

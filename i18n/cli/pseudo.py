@@ -77,7 +77,7 @@ def pseudo(
     out = get_output(quiet, verbose)
     sizes = [0, 0]  # characters of every msgid and of its pseudo-translation
     failed = show_lines(
-        _catalogues(config, lang, now(), sizes), out, f"pseudo {lang}", "catalogues"
+        _catalogues(config, lang, now(), sizes), out, f"pseudo {lang}", "catalogue"
     )
     if sizes[0]:
         out.summary(

@@ -47,5 +47,5 @@ def update(
     lines = update_project(
         config, config.languages, now(), line_numbers=line_numbers, purge_obsolete=purge_obsolete
     )
-    failed = show_lines(lines, out, "update", "files")
+    failed = show_lines(lines, out, "update", "file")
     return 2 if failed else 0
