@@ -169,10 +169,12 @@ def pseudo_translate(msgid: str, md: MarkdownIt | None = None) -> str:
     alone = [token.type for token in md.parse(msgid)]
     if "html_block" in alone:  # the guard would refuse any change to the text it holds
         return msgid
-    paragraph = alone == ["paragraph_open", "inline", "paragraph_close"]
-    if text.startswith("--", start) or not paragraph:
+    # mdit-py-plugins' dollarmath reads the character before a "$" at offset 0 as the
+    # text's last one (src[-1]): keep both ends as they are, or "$a$0" changes reading.
+    by_letters = alone != ["paragraph_open", "inline", "paragraph_close"] or text[:1] == "$"
+    if text.startswith("--", start) or by_letters:
         start = letters[0]
-    if not paragraph:
+    if by_letters:
         end = len("".join(out[: letters[-1] + 1]))
     end = len(text[:end].rstrip("\\").rstrip())  # a last backslash escapes what follows
     return f"{text[:start]}{OPEN}{text[start:end]}{CLOSE}{text[end:]}"
