@@ -109,6 +109,10 @@ class Cache:
         _remember(key, value)
         return value
 
+    def remember(self, key: str, value: object) -> None:
+        """Keep ``value`` in this process's memory only (it is on disk already)."""
+        _remember(key, value)
+
     def put(self, key: str, value: object) -> None:
         _remember(key, value)
         if self.folder is None:

@@ -93,6 +93,18 @@ def load_deck(
     Raises:
         DeckError: unreadable, not UTF-8, or a front matter Marp cannot read.
     """
+    return keyed_deck(translatable_keys, cache, deck_file)[1]
+
+
+def keyed_deck(
+    translatable_keys: tuple[str, ...], cache: Cache | None, deck_file: DeckFile
+) -> tuple[str, Deck]:
+    """(cache key, deck): the deck from ``cache`` or segmented (and then cached). The key
+    lets a process that got the deck from a worker keep it too (``Cache.remember``).
+
+    Raises:
+        DeckError: as ``load_deck``.
+    """
     from i18n.segment import segment_deck
 
     data = _deck_bytes(deck_file.path)
@@ -101,7 +113,7 @@ def load_deck(
         key = cache.key(b"deck", data, deck_file.name, str(deck_file.path), *translatable_keys)
         found = cache.get(key, Deck)
         if found is not None:
-            return found
+            return key, found
     deck = segment_deck(
         decode(data, str(deck_file.path)),
         deck_file.name,
@@ -110,7 +122,7 @@ def load_deck(
     )
     if cache is not None:
         cache.put(key, deck)
-    return deck
+    return key, deck
 
 
 def read_text(path: Path) -> bytes | None:

@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import polib
@@ -22,8 +23,16 @@ from i18n.catalogue.pofile import read_catalogue
 from i18n.catalogue.update import Memory, counts, memory_pairs, merge
 from i18n.config import Config
 from i18n.errors import CatalogueError, I18nError
-from i18n.files import find_decks, load_deck, read_text, require_folder, write_atomic
+from i18n.files import (
+    DeckFile,
+    find_decks,
+    keyed_deck,
+    read_text,
+    require_folder,
+    write_atomic,
+)
 from i18n.model import Deck
+from i18n.parallel import parallel_map
 
 LOCK_NAME = ".marp-i18n.lock"
 
@@ -129,22 +138,16 @@ def _extract(
     cache = Cache.for_project(config.root)
     yield Line("", total=len(decks) * passes)
     yield from (Line(message, stderr=True) for message in skipped)
-    for deck_file in decks:
-        try:
-            deck = load_deck(deck_file, config.translatable_keys, cache)
-        except I18nError as exc:
-            yield Line(str(exc), stderr=True, error=True, step=True)
+    work = partial(_template, config, now, line_numbers, cache)
+    for found in parallel_map(work, decks):  # segmenting is most of the work: all cores
+        if isinstance(found, I18nError):
+            yield Line(str(found), stderr=True, error=True, step=True)
             continue
+        key, deck, pot, text = found
+        if key:
+            cache.remember(key, deck)  # made in a worker: the merge and build reuse it
         yield from (Line(str(warning), stderr=True) for warning in deck.warnings)
         pot_path = config.locales / Path(deck.path).with_suffix(".pot")
-        old = read_text(pot_path)
-        pot, text = template_catalogue(
-            deck,
-            (config.slides / deck.path).as_posix(),
-            old.decode("utf-8", "replace") if old is not None else None,
-            now,
-            line_numbers=line_numbers,
-        )
         changed = write_atomic(pot_path, text, durable=False)
         size = len([entry for entry in pot if entry.msgid])
         yield Line(
@@ -153,6 +156,25 @@ def _extract(
             step=True,
         )
         templates.append((deck, pot))
+
+
+def _template(
+    config: Config, now: str, line_numbers: bool, cache: Cache, deck_file: DeckFile
+) -> tuple[str, Deck, polib.POFile, str] | I18nError:
+    """(cache key, deck, template, its text) of one deck, or why it cannot be read."""
+    try:
+        key, deck = keyed_deck(config.translatable_keys, cache, deck_file)
+    except I18nError as exc:
+        return exc
+    old = read_text(config.locales / Path(deck.path).with_suffix(".pot"))
+    pot, text = template_catalogue(
+        deck,
+        (config.slides / deck.path).as_posix(),
+        old.decode("utf-8", "replace") if old is not None else None,
+        now,
+        line_numbers=line_numbers,
+    )
+    return key, deck, pot, text
 
 
 def _update_language(

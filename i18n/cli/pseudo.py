@@ -76,9 +76,7 @@ def pseudo(
         )
     out = get_output(quiet, verbose)
     sizes = [0, 0]  # characters of every msgid and of its pseudo-translation
-    failed = show_lines(
-        _catalogues(config, lang, now(), sizes), out, f"pseudo {lang}", "catalogue"
-    )
+    failed = show_lines(_catalogues(config, lang, now(), sizes), out, f"pseudo {lang}", "catalogue")
     if sizes[0]:
         out.summary(
             f"The {lang} text is {100 * sizes[1] // sizes[0] - 100} % longer than the source."
