@@ -251,6 +251,7 @@ def test_pseudo_build_of_any_deck_keeps_its_structure(text: str) -> None:
 @example("\\<!--class:-->")  # an escaped comment, a comment to the guard
 @example("-->A")
 @example("---\ntitle: \u2028A\n---")  # U+2028 is no YAML space: it stays inside
+@example("A|\n-")  # the guard reads "A|" over "---": a table row of one cell
 @example("$<A>$A0")  # read differently by mdit-py-plugins' dollarmath once "$" moves
 def test_the_guard_accepts_the_pseudo_translation_of_any_text(text: str) -> None:
     try:
