@@ -42,7 +42,8 @@ system:
 # last run, build when update ran or an asset changed; nothing changed, no work
 # (`make -B` forces both). The stamps live in build/.make/.
 STAMPS     := build/.make
-SOURCES    := $(shell find slides -type f -not -name '.*' 2>/dev/null)
+# Folders too: a deleted deck changes its folder's time, not any file's.
+SOURCES    := $(shell find slides -not -name '.*' 2>/dev/null)
 CATALOGUES := $(shell find locales -name '*.po' 2>/dev/null)
 
 update: $(STAMPS)/update
