@@ -1,0 +1,59 @@
+"""A course large enough to be worked on over several processes behaves as one process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from i18n.cli.main import main
+from i18n.parallel import MIN_ITEMS, parallel_map
+
+DECKS = MIN_ITEMS + 6
+
+
+def square(n: int) -> int:
+    if n == 13:
+        raise ValueError("thirteen")
+    return n * n
+
+
+def test_results_come_in_order_and_errors_reach_the_caller() -> None:
+    items = [n for n in range(DECKS * 2) if n != 13]
+    assert list(parallel_map(square, items, jobs=2)) == [n * n for n in items]
+    with pytest.raises(ValueError, match="thirteen"):
+        list(parallel_map(square, list(range(DECKS)), jobs=2))
+
+
+@pytest.fixture
+def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MARP_I18N_NO_CACHE", "1")  # every deck is really segmented
+    for n in range(DECKS):
+        (tmp_path / "slides" / f"d{n:02}.md").parent.mkdir(exist_ok=True)
+        (tmp_path / "slides" / f"d{n:02}.md").write_text(f"# Deck {n}\n\nText {n}.\n")
+    (tmp_path / "slides" / "d07.md").write_bytes(b"# Caf\xe9\n")  # Latin-1: refused
+    (tmp_path / "pyproject.toml").write_text('[tool.marp-i18n]\nlanguages = ["sv"]\n')
+    return tmp_path
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_bad_deck_is_one_line_and_the_others_are_done_in_order(
+    course: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    jobs: str,
+) -> None:
+    monkeypatch.setenv("MARP_I18N_JOBS", jobs)
+    assert main(["update"]) == 2
+    out, err = capsys.readouterr()
+    assert err.count("d07.md") == 1 and "UTF-8" in err
+    pots = [line.split(":")[0] for line in out.splitlines() if line.endswith("messages")]
+    assert pots == [f"locales/d{n:02}.pot" for n in range(DECKS) if n != 7]
+    assert main(["build", "--lang", "sv"]) == 2
+    out, err = capsys.readouterr()
+    assert err.count("d07.md") == 1
+    assert out.splitlines()[:-1] == [f"build/sv/d{n:02}.md" for n in range(DECKS) if n != 7]
+    assert main(["check", "--min", "0"]) == 2
+    out, _ = capsys.readouterr()
+    assert "d07.md" in out and out.count("sv  ") == DECKS  # every other deck has a row
