@@ -230,6 +230,14 @@ def test_front_matter_values_stay_yaml_that_marp_reads_exactly(line: str) -> Non
 # --- properties ------------------------------------------------------------------------
 
 
+def front_matter_readable(deck: Deck) -> bool:
+    """The guard can read the front matter (YAML as Marp reads it, no repeated key)."""
+    if deck.front_matter is None:
+        return True
+    start, end = deck.front_matter
+    return read_marp_yaml(deck.text[start:end].replace("\0", "\ufffd")) is not None
+
+
 @given(marp_decks())
 def test_pseudo_build_of_any_deck_keeps_its_structure(text: str) -> None:
     deck = segment_deck(text, "deck.md")
@@ -253,6 +261,7 @@ def test_pseudo_build_of_any_deck_keeps_its_structure(text: str) -> None:
 @example("---\ntitle: \u2028A\n---")  # U+2028 is no YAML space: it stays inside
 @example("A|\n-")  # the guard reads "A|" over "---": a table row of one cell
 @example("---\ntitle: A\ntitle:\n---")  # Marp ignores a front matter with a repeated key
+@example("---\n\rtitle: [A\n---")  # a front matter the guard cannot read at all
 @example("$<A>$A0")  # read differently by mdit-py-plugins' dollarmath once "$" moves
 def test_the_guard_accepts_the_pseudo_translation_of_any_text(text: str) -> None:
     try:
@@ -260,8 +269,8 @@ def test_the_guard_accepts_the_pseudo_translation_of_any_text(text: str) -> None
     except DeckError:
         return
     translations = pseudo(deck)
-    if deck.front_matter_ignored:  # a repeated key: Marp reads none of it, the guard
-        for unit in deck.units:  # refuses any value there (so would a translator's)
+    if not front_matter_readable(deck):  # the guard refuses any value there (a repeated
+        for unit in deck.units:  # key, which makes Marp ignore it, or a stray \r)
             if unit.kind == "front matter":
                 translations.pop(unit.msgid, None)
     built = assemble(deck, translations)
