@@ -78,6 +78,10 @@ def _kept_comments(text: str) -> Counter[str]:
     return kept
 
 
+def _ends_escaping(text: str) -> bool:
+    return (len(text) - len(text.rstrip("\\"))) % 2 == 1
+
+
 def guard_unit(unit: Unit, translation: str, md: MarkdownIt) -> str | None:
     """Why ``translation`` cannot stand in for ``unit``, or None when it can."""
     if unit.kind == "front matter":
@@ -90,6 +94,10 @@ def guard_unit(unit: Unit, translation: str, md: MarkdownIt) -> str | None:
             return f"it adds or removes a comment marker {mark}"
     if _kept_comments(source) != _kept_comments(translation):
         return "it changes a directive comment (Marp syntax, not text)"
+    if _ends_escaping(translation) != _ends_escaping(source):
+        # An odd run of backslashes at the end escapes the deck's next character:
+        # dropping or adding one can turn the text after the unit into markup.
+        return "a backslash at the end, which escapes the text after it (keep the source's)"
     if unit.layout.table and len(_UNESCAPED_PIPE.findall(translation)) != len(
         _UNESCAPED_PIPE.findall(source)
     ):

@@ -126,6 +126,9 @@ def test_lang_goes_into_a_comment_when_marp_ignores_the_front_matter() -> None:
         ("---\ntitle: T\n---\n", "T", "a\nb: c"),
         ("---\ntitle: T\n---\n", "T", '"unbalanced'),
         ("---\ntheme: x\ntitle: T\n---\n", "T", "T\ntheme: y"),
+        # Dropping the trailing backslash would make the comment after it real markup.
+        ("A![]()\\<!---->\n", "A![]()\\", "B![]()"),
+        ("A![]()\\<!---->\n", "A![]()\\", "B![]()\\\\"),
     ],
 )
 def test_structure_breaking_translations_are_refused(

@@ -51,7 +51,7 @@ def plainly_safe(
     """
     if "\r" in translation or "<" in translation or "<" in source or "-->" in translation:
         return False
-    if translation[:1].isspace():
+    if translation[:1].isspace() or source.endswith("\\") or translation.endswith("\\"):
         return False
     if "<!--" in source or "-->" in source:
         return False
