@@ -166,15 +166,23 @@ def _template(
         key, deck = keyed_deck(config.translatable_keys, cache, deck_file)
     except I18nError as exc:
         return exc
+    pot, text = project_template(config, deck, now, line_numbers)
+    return key, deck, pot, text
+
+
+def project_template(
+    config: Config, deck: Deck, now: str, line_numbers: bool
+) -> tuple[polib.POFile, str]:
+    """The deck's template and its text, keeping the POT's creation date when only the
+    date would change (``update`` writes it; ``import`` uses it in memory)."""
     old = read_text(config.locales / Path(deck.path).with_suffix(".pot"))
-    pot, text = template_catalogue(
+    return template_catalogue(
         deck,
         (config.slides / deck.path).as_posix(),
         old.decode("utf-8", "replace") if old is not None else None,
         now,
         line_numbers=line_numbers,
     )
-    return key, deck, pot, text
 
 
 def _update_language(

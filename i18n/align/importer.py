@@ -15,7 +15,6 @@ import polib
 from i18n.align.decks import Alignment, align_decks
 from i18n.align.fill import Filled, fill
 from i18n.align.findings import paired_translations, short, unpaired_messages
-from i18n.catalogue.extract import template_catalogue
 from i18n.catalogue.header import catalogue_file
 from i18n.catalogue.pofile import entry_lines, read_catalogue
 from i18n.catalogue.update import merge
@@ -23,7 +22,7 @@ from i18n.config import Config
 from i18n.errors import ConfigError, DeckError
 from i18n.files import DeckFile, inside, load_deck, read_text, write_atomic
 from i18n.model import Deck
-from i18n.update import project_lock
+from i18n.update import project_lock, project_template
 
 
 @dataclass
@@ -115,12 +114,4 @@ def _template(config: Config, deck: Deck, old: polib.POFile | None, now: str) ->
     """The deck's POT as ``update`` would write it (in memory: the POT file is ``update``'s
     to write). References keep line numbers when the catalogue has them."""
     numbered = old is not None and any(line for e in old for _, line in e.occurrences)
-    pot_file = read_text(config.locales / Path(deck.path).with_suffix(".pot"))
-    pot, _ = template_catalogue(
-        deck,
-        (config.slides / deck.path).as_posix(),
-        pot_file.decode("utf-8", "replace") if pot_file is not None else None,
-        now,
-        line_numbers=numbered,
-    )
-    return pot
+    return project_template(config, deck, now, numbered)[0]
