@@ -28,7 +28,12 @@ def workers(jobs: int | None = None) -> int:
     this process may use."""
     if jobs is None:
         setting = os.environ.get("MARP_I18N_JOBS", "")
-        jobs = int(setting) if setting.isdigit() else len(os.sched_getaffinity(0))
+        if setting.isdigit():
+            jobs = int(setting)
+        elif hasattr(os, "sched_getaffinity"):  # Linux: the CPUs this process may use
+            jobs = len(os.sched_getaffinity(0))
+        else:  # macOS, Windows
+            jobs = os.cpu_count() or 1
     return max(1, jobs)
 
 

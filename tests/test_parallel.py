@@ -57,3 +57,13 @@ def test_a_bad_deck_is_one_line_and_the_others_are_done_in_order(
     assert main(["check", "--min", "0"]) == 2
     out, _ = capsys.readouterr()
     assert "d07.md" in out and out.count("sv  ") == DECKS  # every other deck has a row
+
+
+def test_an_entry_checker_is_chosen_by_the_settings_content_not_identity() -> None:
+    from i18n.check import read_settings
+    from i18n.check.run import _entry_checker
+
+    plain = _entry_checker(read_settings({}))
+    assert _entry_checker(read_settings({})) is plain  # equal settings: reused
+    other = _entry_checker(read_settings({}, disable=("same-as-source",)))
+    assert other is not plain and not other.settings.enabled("same-as-source")

@@ -125,12 +125,16 @@ def _settings_key(settings: CheckSettings) -> str:
     )
 
 
-_CHECKERS: dict[int, EntryChecker] = {}
+_CHECKERS: dict[str, EntryChecker] = {}
 
 
 def _entry_checker(settings: CheckSettings) -> EntryChecker:
-    """One EntryChecker (parser and caches) per settings per process, reused by decks."""
-    key = id(settings)
+    """One EntryChecker (parser and caches) per settings per process, reused by decks.
+
+    Keyed by the settings' content: an ``id()`` can be reused by a new settings object
+    once the old one is gone, and would hand it a checker with the old settings.
+    """
+    key = _settings_key(settings)
     if key not in _CHECKERS:
         _CHECKERS.clear()
         _CHECKERS[key] = EntryChecker(settings)
