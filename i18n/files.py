@@ -200,6 +200,14 @@ def copy_assets(slides: Path, target: Path, skip: tuple[Path, ...] = ()) -> int:
     return copied
 
 
+def deck_in(path: Path, slides: Path) -> DeckFile | None:
+    """``path`` as a deck of the slides folder (its name is its path there), or None
+    when it is not a Markdown file inside it."""
+    if path.suffix != ".md" or not path.is_file() or not inside(path, slides):
+        return None
+    return DeckFile(path.resolve().relative_to(slides.resolve()).as_posix(), path)
+
+
 def inside(path: Path, folder: Path) -> bool:
     """True when ``path`` is ``folder`` or lies within it (after resolving links)."""
     return path.resolve().is_relative_to(folder.resolve())

@@ -20,7 +20,7 @@ from i18n.catalogue.pofile import entry_lines, read_catalogue
 from i18n.catalogue.update import merge
 from i18n.config import Config
 from i18n.errors import ConfigError, DeckError
-from i18n.files import DeckFile, inside, load_deck, read_text, write_atomic
+from i18n.files import DeckFile, deck_in, load_deck, read_text, write_atomic
 from i18n.model import Deck
 from i18n.update import project_lock, project_template
 
@@ -99,15 +99,15 @@ def _deck_file(config: Config, source: Path) -> DeckFile:
     """
     if not source.is_file():
         raise DeckError(str(source), None, "source deck not found (or not a file)")
-    if source.suffix != ".md" or not inside(source, config.slides):
+    found = deck_in(source, config.slides)
+    if found is None:
         raise ConfigError(
             str(source),
             None,
             f"not a deck of the slides folder {config.slides}",
             "give a .md file under the slides folder (or --slides DIR)",
         )
-    name = source.resolve().relative_to(config.slides.resolve()).as_posix()
-    return DeckFile(name, source)
+    return found
 
 
 def _template(config: Config, deck: Deck, old: polib.POFile | None, now: str) -> polib.POFile:

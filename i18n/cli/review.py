@@ -121,11 +121,11 @@ def _deck_name(deck: Path, slides: Path) -> str:
     Raises:
         ConfigError: no such deck in the slides folder.
     """
-    candidates = [deck, slides / deck, slides / deck.with_suffix(".md")]
-    root = slides.resolve()
-    for path in candidates:
-        if path.suffix == ".md" and path.is_file() and path.resolve().is_relative_to(root):
-            return path.resolve().relative_to(root).as_posix()
+    from i18n.files import deck_in
+
+    for path in (deck, slides / deck, slides / deck.with_suffix(".md")):
+        if (found := deck_in(path, slides)) is not None:
+            return found.name
     raise ConfigError(
         str(deck), None, f"not a deck in {slides}", f"give a path to a .md file under {slides}"
     )
