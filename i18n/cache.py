@@ -1,24 +1,31 @@
 """A content-addressed cache, so unchanged decks and catalogues are not worked on again.
 
 Every command (update, build, check, in a commit hook, in ``make``) starts by segmenting
-every deck, and segmenting is markdown-it-py parsing in pure Python: 0.8 s for the
-corpus against 0.04 s to load the same decks from pickles (bench/results.md); ``check``
-then parses every translation. So segmented decks, and ``check``'s result for a deck
-and its catalogues, are kept under a hash of everything they depend on: the files'
-bytes, names and paths, the settings, the Python version and the source of this
-package itself, so an edit to the code, a deck or a catalogue never returns a stale
-answer. The cache lives in
-``.marp-i18n-cache/`` beside pyproject.toml (like ``.ruff_cache``), ignores itself in
-git, and is not used when ``MARP_I18N_NO_CACHE`` is set (values are then kept in memory
-for the run only). A cache entry that cannot be
-read is ignored and rewritten; a cache that cannot be written is simply not used.
+every deck, and segmenting is markdown-it-py parsing in pure Python; ``check`` then
+parses every translation. So segmented decks, and ``check``'s result for a deck and its
+catalogues, are kept under a hash of everything they depend on: the files' bytes, names
+and paths, the settings, the Python version and the source of this package itself, so
+an edit to the code, a deck or a catalogue never returns a stale answer.
+
+What the cache trusts (docs/reliability.md, issue 18): nothing a pull request can
+supply. Entries are JSON read back through the model's type hints (``i18n.plain``), so
+an entry can only ever be data, never code; they live outside the course, in the
+user's cache folder (``$XDG_CACHE_HOME/marp-i18n/courses/<course>/``), never in the
+working tree a pull request writes; and each entry carries an HMAC made with a key that
+never lives in the repository (``MARP_I18N_CACHE_KEY``, e.g. a CI secret, or a random
+key made once in the cache folder, mode 0600), so a planted or corrupted entry fails
+authentication and is ignored and rewritten like a missing one. ``MARP_I18N_NO_CACHE``
+keeps values in memory for the run only; ``MARP_I18N_CACHE_DIR`` moves the folder.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import json
 import os
-import pickle
+import secrets
+import stat
 import sys
 import tempfile
 from collections import OrderedDict
@@ -26,9 +33,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from i18n.plain import InvalidData, from_plain, to_plain
+
 T = TypeVar("T")
 
-FOLDER = ".marp-i18n-cache"
+MAGIC = b"marp-i18n cache 2\n"
+"""First bytes of every entry: an entry of another format (a pickle) is not read."""
+MAX_ENTRY = 256 * 1024 * 1024
+"""Largest entry read (bytes): a larger file is damage, not a deck we wrote."""
+_TAG = hashlib.sha256().digest_size
+
 _LIBRARIES = (  # module, its version attribute (importlib.metadata would cost 20 ms)
     ("markdown_it", "__version__"),
     ("mdit_py_plugins", "__version__"),
@@ -61,7 +75,7 @@ def _code_fingerprint() -> bytes:
 _RECENT: OrderedDict[str, object] = OrderedDict()
 """The last values got or put in this process: a deck extracted and then built in one
 run (``make``'s pipeline, the library API, forked workers) is segmented once even
-without the folder."""
+without the folder. Only values this process made or authenticated are kept here."""
 _RECENT_SIZE = 256
 
 
@@ -72,17 +86,36 @@ def _remember(key: str, value: object) -> None:
         _RECENT.popitem(last=False)
 
 
-class Cache:
-    """Pickled values under ``folder`` (``None``: in this process's memory only)."""
+def cache_root() -> Path:
+    """The user's cache folder for marp-i18n (XDG: ``~/.cache/marp-i18n``)."""
+    if explicit := os.environ.get("MARP_I18N_CACHE_DIR"):
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "marp-i18n"
 
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
+
+class Cache:
+    """Authenticated JSON values under ``folder`` (``None``: in this process's memory only)."""
+
+    def __init__(self, folder: Path | None, secret: bytes = b"") -> None:
+        self.folder = folder if secret else None
+        self._secret = secret
 
     @classmethod
     def for_project(cls, root: Path) -> Cache:
+        """The cache of the course at ``root``: its own folder in the user's cache, never
+        inside the course (where a pull request could plant entries or the key)."""
         if os.environ.get("MARP_I18N_NO_CACHE"):
             return cls(None)
-        return cls(root / FOLDER)
+        base = cache_root()
+        course = root.resolve()
+        try:
+            if base.resolve().is_relative_to(course):
+                return cls(None)
+        except (OSError, RuntimeError):  # a symlink loop on the way
+            return cls(None)
+        name = hashlib.sha256(str(course).encode("utf-8", "surrogateescape")).hexdigest()
+        return cls(base / "courses" / name[:32], _secret(base))
 
     def key(self, *parts: bytes | str | None) -> str:
         """A hash of the parts (None counts as "no such file") and of this code."""
@@ -96,14 +129,11 @@ class Cache:
         return digest.hexdigest()
 
     def get(self, key: str, kind: type[T]) -> T | None:
-        """The value stored under ``key`` if there is one of type ``kind``."""
+        """The value stored under ``key`` if there is an authentic one of type ``kind``;
+        anything else (missing, unreadable, forged, of another shape) is None."""
         value = _RECENT.get(key)
         if value is None and self.folder is not None:
-            try:
-                with open(self.folder / key[:2] / key, "rb") as handle:
-                    value = pickle.load(handle)
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-                return None
+            value = self._load(key, kind)
         if not isinstance(value, kind):
             return None
         _remember(key, value)
@@ -118,26 +148,104 @@ class Cache:
         if self.folder is None:
             return
         try:
-            self._ensure_folder()
+            payload = json.dumps(to_plain(value), ensure_ascii=False, separators=(",", ":"))
+        except (TypeError, ValueError):
+            return  # not plain data (an error object): kept in memory only
+        data = payload.encode("utf-8", "surrogatepass")
+        try:
             target = self.folder / key[:2]
-            target.mkdir(exist_ok=True)
+            target.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target, prefix=".", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                    handle.write(MAGIC + self._tag(key, type(value), data) + data)
                 os.replace(tmp, target / key)
             finally:
                 Path(tmp).unlink(missing_ok=True)
         except OSError:
-            self.folder = None  # read-only checkout, full disk: run without the cache
+            self.folder = None  # read-only home, full disk: run without the cache
 
-    def _ensure_folder(self) -> None:
+    def _tag(self, key: str, kind: type, data: bytes) -> bytes:
+        """The entry's HMAC: over its key and type too, so an entry cannot be moved."""
+        message = f"{key}\0{kind.__module__}.{kind.__qualname__}\0".encode() + data
+        return hmac.new(self._secret, message, hashlib.sha256).digest()
+
+    def _load(self, key: str, kind: type[T]) -> T | None:
         assert self.folder is not None
-        if not self.folder.is_dir():
-            self.folder.mkdir(parents=True, exist_ok=True)
-            (self.folder / ".gitignore").write_text("# made by marp-i18n\n*\n", encoding="utf-8")
-            (self.folder / "CACHEDIR.TAG").write_text(
-                "Signature: 8a477f597d28d172789f06886806bc55\n"
-                "# marp-i18n's cache (segmented decks, check results); safe to delete.\n",
-                encoding="utf-8",
-            )
+        raw = _read_regular(self.folder / key[:2] / key)
+        if raw is None or not raw.startswith(MAGIC):
+            return None
+        tag, data = raw[len(MAGIC) : len(MAGIC) + _TAG], raw[len(MAGIC) + _TAG :]
+        if not hmac.compare_digest(tag, self._tag(key, kind, data)):
+            return None
+        try:
+            return from_plain(kind, json.loads(data.decode("utf-8", "surrogatepass")))
+        except (InvalidData, ValueError, TypeError, RecursionError):
+            return None  # authentic but not of this shape: made by another version
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of a regular file of at most MAX_ENTRY bytes, not through a link."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(MAX_ENTRY + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+@lru_cache(maxsize=4)
+def _secret(base: Path) -> bytes:
+    """The key that authenticates entries, b"" when there is none to be had (then the
+    cache lives in memory only).
+
+    ``MARP_I18N_CACHE_KEY`` wins (a CI secret: a cache restored from another run is
+    only trusted if that run knew it); otherwise a random key kept in the cache folder,
+    readable by its owner alone, made by whichever process comes first.
+    """
+    if explicit := os.environ.get("MARP_I18N_CACHE_KEY"):
+        return hashlib.sha256(explicit.encode("utf-8", "surrogateescape")).digest()
+    path = base / "key"
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        _write_tag(base)
+        if not path.exists():
+            fd, tmp = tempfile.mkstemp(dir=base, prefix=".key.", suffix=".tmp")
+            try:
+                os.write(fd, secrets.token_bytes(32))
+                os.close(fd)
+                os.link(tmp, path)  # fails if another process made it first: use theirs
+            except FileExistsError:
+                pass
+            finally:
+                Path(tmp).unlink(missing_ok=True)
+        info = path.lstat()
+        if (
+            not stat.S_ISREG(info.st_mode)
+            or info.st_uid != os.getuid()
+            or info.st_mode & 0o077
+            or info.st_size != 32
+        ):
+            return b""  # a key others could have written or read: trust no entry
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def _write_tag(base: Path) -> None:
+    """Mark the folder as a cache, for backup tools (https://bford.info/cachedir/)."""
+    tag = base / "CACHEDIR.TAG"
+    if not tag.exists():
+        tag.write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# marp-i18n's cache (segmented decks, check results); safe to delete.\n",
+            encoding="utf-8",
+        )

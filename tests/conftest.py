@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ["LC_ALL"] = "C"
+# The cache lives in the user's cache folder (i18n/cache.py): tests get their own, so
+# they neither read a developer's entries nor leave thousands behind in ~/.cache.
+os.environ["MARP_I18N_CACHE_DIR"] = tempfile.mkdtemp(prefix="marp-i18n-test-cache-")
+atexit.register(shutil.rmtree, os.environ["MARP_I18N_CACHE_DIR"], True)
+os.environ.pop("MARP_I18N_CACHE_KEY", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -1,23 +1,41 @@
-"""The segmented-deck cache: same answers as segmenting, never a stale one."""
+"""The cache: same answers as the work it saves, never a stale one, and never anything a
+pull request can plant (issue 18): entries are authenticated data outside the course."""
 
 from __future__ import annotations
 
+import json
 import os
+import pickle
+import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import i18n.cache
 import i18n.segment
-from i18n.cache import FOLDER, Cache
+from i18n.cache import MAGIC, Cache, cache_root
+from i18n.check.report import Report
 from i18n.files import DeckFile, load_deck
+from i18n.model import Deck
+from i18n.plain import InvalidData, from_plain, to_plain
 
 DECK = "---\ntitle: Hello\n---\n\n# One\n\nText.\n\n---\n\nTwo <!-- a note -->\n"
+PO = (
+    'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    'msgid "Hello"\nmsgstr "Hej"\n\nmsgid "World."\nmsgstr "Värld."\n'
+)
 
 
 @pytest.fixture(autouse=True)
-def forget() -> None:
-    """Each test starts, and reads back from disk, without this process's memory."""
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test has its own cache folder and key, and starts without this process's memory."""
+    monkeypatch.setenv("MARP_I18N_CACHE_DIR", str(tmp_path / "user-cache"))
+    monkeypatch.delenv("MARP_I18N_CACHE_KEY", raising=False)
+    monkeypatch.delenv("MARP_I18N_NO_CACHE", raising=False)
+    i18n.cache._secret.cache_clear()
     i18n.cache._RECENT.clear()
 
 
@@ -26,9 +44,15 @@ def from_disk_only() -> None:
 
 
 @pytest.fixture
-def deck(tmp_path: Path) -> DeckFile:
-    path = tmp_path / "slides" / "a.md"
-    path.parent.mkdir()
+def course(tmp_path: Path) -> Path:
+    root = tmp_path / "course"
+    (root / "slides").mkdir(parents=True)
+    return root
+
+
+@pytest.fixture
+def deck(course: Path) -> DeckFile:
+    path = course / "slides" / "a.md"
     path.write_text(DECK, encoding="utf-8")
     return DeckFile("a.md", path)
 
@@ -40,22 +64,42 @@ def no_segmenting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(i18n.segment, "segment_deck", refuse)
 
 
+def entries() -> list[Path]:
+    return [p for p in cache_root().rglob("*") if p.is_file() and len(p.name) == 64]
+
+
 def test_a_cached_deck_equals_a_segmented_one_and_is_not_parsed_again(
-    deck: DeckFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    deck: DeckFile, course: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cache = Cache.for_project(tmp_path)
-    fresh = load_deck(deck, ("title",), cache)
-    assert (tmp_path / FOLDER / ".gitignore").read_text().endswith("*\n")
+    fresh = load_deck(deck, ("title",), Cache.for_project(course))
     no_segmenting(monkeypatch)
-    assert load_deck(deck, ("title",), Cache.for_project(tmp_path)) == fresh  # memory
+    assert load_deck(deck, ("title",), Cache.for_project(course)) == fresh  # memory
     from_disk_only()
-    assert load_deck(deck, ("title",), Cache.for_project(tmp_path)) == fresh  # disk
+    assert load_deck(deck, ("title",), Cache.for_project(course)) == fresh  # disk
+    assert len(entries()) == 1
 
 
-def test_any_change_to_the_deck_or_the_keys_misses(
-    deck: DeckFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_cache_lives_outside_the_course(deck: DeckFile, course: Path) -> None:
+    load_deck(deck, ("title",), Cache.for_project(course))
+    assert sorted(p.name for p in course.rglob("*")) == ["a.md", "slides"]
+    assert entries() and all(not p.resolve().is_relative_to(course) for p in entries())
+    key = cache_root() / "key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+
+
+def test_a_cache_folder_inside_the_course_is_not_used(
+    deck: DeckFile, course: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cache = Cache.for_project(tmp_path)
+    """There a pull request could commit entries and the key itself."""
+    monkeypatch.setenv("MARP_I18N_CACHE_DIR", str(course / ".cache"))
+    cache = Cache.for_project(course)
+    assert cache.folder is None
+    assert load_deck(deck, (), cache).units
+    assert not (course / ".cache").exists()
+
+
+def test_any_change_to_the_deck_or_the_keys_misses(deck: DeckFile, course: Path) -> None:
+    cache = Cache.for_project(course)
     first = load_deck(deck, ("title",), cache)
     other_keys = load_deck(deck, ("title", "description"), cache)
     assert [u.msgid for u in first.units] == [u.msgid for u in other_keys.units]
@@ -67,64 +111,127 @@ def test_any_change_to_the_deck_or_the_keys_misses(
     assert "Hello" not in [u.msgid for u in untitled.units]
 
 
-def test_a_corrupt_entry_is_ignored_and_rewritten(deck: DeckFile, tmp_path: Path) -> None:
-    cache = Cache.for_project(tmp_path)
-    fresh = load_deck(deck, ("title",), cache)
-    entries = [p for p in (tmp_path / FOLDER).rglob("*") if p.is_file() and len(p.name) == 64]
-    assert len(entries) == 1
-    entries[0].write_bytes(b"not a pickle")
+class _Planted:
+    """What an attacker pickles: unpickling it writes a file (stands for any code)."""
+
+    marker: Path
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (open, (str(self.marker), "w"))
+
+
+def test_a_planted_pickle_never_runs(
+    deck: DeckFile, course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = load_deck(deck, ("title",), Cache.for_project(course))
+    planted = _Planted()
+    planted.marker = tmp_path / "pwned"
+    payload = pickle.dumps(planted)
+    pickle.loads(payload)  # the payload works: it would run if the cache unpickled it
+    assert planted.marker.exists()
+    planted.marker.unlink()
+    for entry in entries():  # as a bare pickle, and behind our magic with a forged tag
+        entry.write_bytes(payload)
+        from_disk_only()
+        assert load_deck(deck, ("title",), Cache.for_project(course)) == fresh
+        entry.write_bytes(MAGIC + b"\0" * 32 + payload)
+        from_disk_only()
+        assert load_deck(deck, ("title",), Cache.for_project(course)) == fresh
+    # and where the old versions kept it, inside the course (committed with git add -f)
+    old = course / ".marp-i18n-cache"
+    old.mkdir()
+    for entry in entries():
+        (old / entry.name[:2]).mkdir(exist_ok=True)
+        (old / entry.name[:2] / entry.name).write_bytes(payload)
     from_disk_only()
-    assert load_deck(deck, ("title",), cache) == fresh
-    assert entries[0].read_bytes() != b"not a pickle"
+    assert load_deck(deck, ("title",), Cache.for_project(course)) == fresh
+    assert not planted.marker.exists()
 
 
-def test_switched_off_by_the_environment(
-    deck: DeckFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _forge(entry: Path, value: object, secret: bytes) -> None:
+    """Write ``value`` as an entry authenticated with ``secret`` (the attacker's guess)."""
+    cache = Cache(entry.parent.parent, secret)
+    cache.put(entry.name, value)
+
+
+def test_a_crafted_deck_does_not_change_what_build_writes(deck: DeckFile, course: Path) -> None:
+    fresh = load_deck(deck, ("title",), Cache.for_project(course))
+    crafted = replace(fresh, units=(), text="<!-- style: section{display:none} -->\n")
+    (entry,) = entries()
+    for guess in (b"\0" * 32, b"secret", (cache_root() / "key").read_bytes()[:-1] + b"!"):
+        _forge(entry, crafted, guess)
+        from_disk_only()
+        assert load_deck(deck, ("title",), Cache.for_project(course)) == fresh
+
+
+def test_entries_made_with_another_key_are_not_trusted(
+    deck: DeckFile, course: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("MARP_I18N_NO_CACHE", "1")
-    fresh = load_deck(deck, ("title",), Cache.for_project(tmp_path))
-    assert not (tmp_path / FOLDER).exists()
-    no_segmenting(monkeypatch)  # within one run the deck is still segmented once
-    assert load_deck(deck, ("title",), Cache.for_project(tmp_path)) == fresh
+    """A CI cache restored from a run that did not know the secret is ignored."""
+    monkeypatch.setenv("MARP_I18N_CACHE_KEY", "the fork's guess")
+    i18n.cache._secret.cache_clear()
+    fresh = load_deck(deck, ("title",), Cache.for_project(course))
+    (entry,) = entries()
+    _forge(entry, replace(fresh, units=()), i18n.cache._secret(cache_root()))
+    monkeypatch.setenv("MARP_I18N_CACHE_KEY", "the project's secret")
+    i18n.cache._secret.cache_clear()
+    from_disk_only()
+    assert load_deck(deck, ("title",), Cache.for_project(course)) == fresh
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders")
-def test_an_unwritable_cache_is_not_used(deck: DeckFile, tmp_path: Path) -> None:
-    folder = tmp_path / "ro"
-    folder.mkdir(mode=0o500)
-    cache = Cache(folder / FOLDER)
-    assert load_deck(deck, (), cache).units
-    assert cache.folder is None
-
-
-def test_a_cache_that_cannot_be_written_is_dropped_not_fatal(
-    deck: DeckFile, tmp_path: Path
+def test_a_key_others_can_read_or_write_disables_the_disk_cache(
+    deck: DeckFile, course: Path
 ) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("a file where the cache folder should be")
-    cache = Cache(blocker / FOLDER)
-    assert load_deck(deck, (), cache).units
-    assert cache.folder is None
+    load_deck(deck, (), Cache.for_project(course))
+    (cache_root() / "key").chmod(0o644)
+    i18n.cache._secret.cache_clear()
+    assert Cache.for_project(course).folder is None
+
+
+def _check_course(course: Path) -> Report:
+    from i18n.check import check_course, read_settings
+    from i18n.config import Config
+
+    return check_course(Config(root=course, languages=("sv",)), read_settings({}))
+
+
+def _course_with_catalogue(course: Path) -> Path:
+    (course / "slides" / "a.md").write_text("# Hello\n\nWorld.\n", encoding="utf-8")
+    po = course / "locales" / "sv" / "a.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(PO.replace('"Värld."', '""'), encoding="utf-8")
+    return po
+
+
+def test_a_crafted_report_does_not_make_check_pass(
+    course: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _course_with_catalogue(course)
+    monkeypatch.chdir(course)
+    failing = _check_course(course)
+    assert failing.exit_code == 1
+    passing = Report(catalogues=[replace(s, threshold=0.0) for s in failing.catalogues])
+    assert passing.exit_code == 0
+    report_entries = [e for e in entries() if b"a.po" in e.read_bytes()]
+    assert report_entries
+    for entry in report_entries:
+        _forge(entry, passing, b"not the key")
+        entry.with_name("x").write_text(json.dumps(to_plain(passing)))
+        from_disk_only()
+        assert _check_course(course) == failing
 
 
 def test_check_results_are_reused_until_a_catalogue_changes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    course: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from i18n.check import check_course, read_settings
     from i18n.check import run as check_run
     from i18n.config import Config
 
-    (tmp_path / "slides").mkdir()
-    (tmp_path / "slides" / "a.md").write_text("# Hello\n\nWorld.\n", encoding="utf-8")
-    po = tmp_path / "locales" / "sv" / "a.po"
-    po.parent.mkdir(parents=True)
-    po.write_text(
-        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "Hello"\nmsgstr "Hej"\n\nmsgid "World."\nmsgstr "Värld."\n',
-        encoding="utf-8",
-    )
-    config = Config(root=tmp_path, languages=("sv",))
-    monkeypatch.chdir(tmp_path)
+    po = _course_with_catalogue(course)
+    po.write_text(PO, encoding="utf-8")
+    config = Config(root=course, languages=("sv",))
+    monkeypatch.chdir(course)
     settings = read_settings({})
     first = check_course(config, settings)
     assert first.exit_code == 0
@@ -139,5 +246,99 @@ def test_check_results_are_reused_until_a_catalogue_changes(
         assert check_course(config, settings) == first
         with pytest.raises(AssertionError, match="checked again"):  # other settings: a miss
             check_course(config, read_settings({}, disable=("same-as-source",)))
-    po.write_text(po.read_text(encoding="utf-8").replace('"Värld."', '""'), encoding="utf-8")
+    po.write_text(PO.replace('"Värld."', '""'), encoding="utf-8")
     assert check_course(config, settings).exit_code == 1
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["flip", "cut", "append", "zero"]), st.integers(0, 10**6), st.binary()
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_no_corruption_of_any_entry_ends_in_a_traceback(
+    corruptions: list[tuple[str, int, bytes]],
+) -> None:
+    """Every entry of a deck and a check run, corrupted at random: the same answers."""
+    base = Path(os.environ["MARP_I18N_CACHE_DIR"]) / "fuzz"
+    course = base / "course"
+    if not course.exists():
+        (course / "slides").mkdir(parents=True)
+        _course_with_catalogue(course)
+    os.environ["MARP_I18N_CACHE_DIR"] = str(base / "cache")
+    i18n.cache._secret.cache_clear()
+    deck = DeckFile("a.md", course / "slides" / "a.md")
+    from_disk_only()
+    fresh_deck = load_deck(deck, ("title",), Cache.for_project(course))
+    fresh_report = _check_course(course)
+    for entry in entries():
+        data = bytearray(entry.read_bytes())
+        for how, at, extra in corruptions:
+            at %= max(len(data), 1)
+            if how == "flip" and data:
+                data[at] ^= 1 << (at % 8)
+            elif how == "cut":
+                del data[at:]
+            elif how == "append":
+                data += extra
+            else:
+                data[at : at + len(extra)] = bytes(len(extra))
+        entry.write_bytes(bytes(data))
+    from_disk_only()
+    assert load_deck(deck, ("title",), Cache.for_project(course)) == fresh_deck
+    assert _check_course(course) == fresh_report
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children, max_size=6),
+    max_leaves=30,
+)
+
+
+@given(_JSON)
+def test_authentic_data_of_the_wrong_shape_is_refused_not_crashed_on(data: object) -> None:
+    """Even an entry with a valid tag (another version's, a bug's) is checked field by field."""
+    for kind in (Deck, Report):
+        try:
+            value = from_plain(kind, data)
+        except InvalidData:
+            continue
+        assert isinstance(value, kind)
+        assert from_plain(kind, to_plain(value)) == value
+
+
+def test_a_stored_value_reads_back_equal_with_exact_types(deck: DeckFile) -> None:
+    value = load_deck(deck, ("title",))
+    back = from_plain(Deck, json.loads(json.dumps(to_plain(value))))
+    assert back == value
+    bad = to_plain(value)
+    assert isinstance(bad, list)
+    bad[3] = True  # slides: a bool is no int
+    with pytest.raises(InvalidData):
+        from_plain(Deck, bad)
+
+
+def test_switched_off_by_the_environment(
+    deck: DeckFile, course: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MARP_I18N_NO_CACHE", "1")
+    fresh = load_deck(deck, ("title",), Cache.for_project(course))
+    assert not cache_root().exists()
+    no_segmenting(monkeypatch)  # within one run the deck is still segmented once
+    assert load_deck(deck, ("title",), Cache.for_project(course)) == fresh
+
+
+def test_a_cache_that_cannot_be_written_is_dropped_not_fatal(
+    deck: DeckFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("MARP_I18N_CACHE_DIR", str(blocker / "cache"))
+    i18n.cache._secret.cache_clear()
+    cache = Cache.for_project(deck.path.parent.parent)
+    assert load_deck(deck, (), cache).units
+    assert cache.folder is None
