@@ -94,6 +94,12 @@ def cache_root() -> Path:
     return Path(base) / "marp-i18n"
 
 
+def course_folder(root: Path) -> Path:
+    """Where the entries of the course at ``root`` live (a hash of its resolved path)."""
+    name = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+    return cache_root() / "courses" / name[:32]
+
+
 class Cache:
     """Authenticated JSON values under ``folder`` (``None``: in this process's memory only)."""
 
@@ -114,8 +120,7 @@ class Cache:
                 return cls(None)
         except (OSError, RuntimeError):  # a symlink loop on the way
             return cls(None)
-        name = hashlib.sha256(str(course).encode("utf-8", "surrogateescape")).hexdigest()
-        return cls(base / "courses" / name[:32], _secret(base))
+        return cls(course_folder(course), _secret(base))
 
     def key(self, *parts: bytes | str | None) -> str:
         """A hash of the parts (None counts as "no such file") and of this code."""

@@ -60,6 +60,8 @@ from bench_report import (
     render,
 )
 
+from i18n.cache import course_folder
+
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tools"
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -258,14 +260,12 @@ def new_project(path: Path, decks: dict[Path, bytes]) -> Path:
 
 
 def reset(project: Path, *names: str, caches: bool = False) -> None:
-    """Remove generated folders; ``caches`` also every dot-folder beside pyproject.toml
-    (the deck cache), so the next run starts cold as in a fresh clone."""
+    """Remove generated folders; ``caches`` also the course's folder in the user's cache
+    (i18n/cache.py), so the next run starts cold as in a fresh clone."""
     for name in names:
         shutil.rmtree(project / name, ignore_errors=True)
     if caches:
-        for entry in project.iterdir():
-            if entry.name.startswith(".") and entry.is_dir():
-                shutil.rmtree(entry, ignore_errors=True)
+        shutil.rmtree(course_folder(project), ignore_errors=True)
 
 
 def cut(pool: Path, dest: Path, names: list[Path]) -> Path:
@@ -1123,7 +1123,14 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(MI).exists():
         print(f"{MI} not found: run `make python` first", file=sys.stderr)
         return 2
-    results = run(args)
+    # The bench's courses get a cache folder of their own (removed at the end), so
+    # "cold" means cold and the user's own cache is neither read nor filled.
+    cache_dir = tempfile.mkdtemp(prefix="marp-i18n-bench-cache-")
+    os.environ["MARP_I18N_CACHE_DIR"] = cache_dir
+    try:
+        results = run(args)
+    finally:
+        shutil.rmtree(cache_dir, ignore_errors=True)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(render(results), encoding="utf-8")
     print(console(results))
