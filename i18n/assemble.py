@@ -16,17 +16,14 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 
 from i18n.errors import TranslationRefused
-from i18n.guard import guard_front_matter, guard_unit
+from i18n.guard import guard_front_matter, guard_unit, verify_edits
 from i18n.model import Deck, Unit
 from i18n.segment.marp_yaml import read_marp_yaml
 from i18n.segment.parser import marp_parser
-from i18n.source import line_start
+from i18n.source import Edit, apply_edits, line_start
 
 Locate = Callable[[str], tuple[str, int | None]]
 """msgid → (PO file, line) of its entry, so messages say where to fix a translation."""
-
-Edit = tuple[int, int, str]
-"""Replace ``deck.text[start:end]`` by the string."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +91,15 @@ def assemble(
     locate: Locate | None = None,
 ) -> Built:
     """The deck with every translated unit replaced and, given ``lang``, Marp's ``lang``
-    global directive set (value replaced, key inserted, or a front matter created)."""
+    global directive set (value replaced, key inserted, or a front matter created).
+
+    Each translation is judged alone by the unit rules, then the deck built from those
+    that pass is verified whole against the source deck (``guard.verify_edits``): a
+    translation that changes what Marp builds in the deck's context is refused too.
+    """
     edits: list[Edit] = []
-    refused: list[TranslationRefused] = []
+    units: list[Unit] = []
+    refused: list[tuple[Unit, str]] = []
     md: MarkdownIt | None = None
     for unit in deck.units:
         translation = translations.get(unit.msgid)
@@ -111,30 +114,30 @@ def assemble(
             problem = _front_matter_problem(deck, unit, text, translation)
         if problem is None:
             edits.append((unit.start, unit.end, text))
-            continue
-        path, line = locate(unit.msgid) if locate else (deck.path, None)
-        refused.append(
-            TranslationRefused(
-                path,
-                line,
-                f"translation refused: {problem}; the source text is used for {_short(unit.msgid)}",
-                "fix the msgstr",
-            )
-        )
+            units.append(unit)
+        else:
+            refused.append((unit, problem))
+    keys = tuple(dict.fromkeys(u.key for u in deck.units if u.kind == "front matter"))
+    verified = verify_edits(deck.text, edits, keys)
+    refused.extend((units[index], reason) for index, reason in verified.refused)
+    made = [edits[index] for index in verified.kept]
     if lang is not None:
-        edits.extend(_lang_edits(deck, lang))
-    return Built(_apply(deck.text, edits), tuple(refused))
+        made.extend(_lang_edits(deck, lang))
+    refusals = tuple(
+        _refusal(unit, problem, locate or (lambda _: (deck.path, None)))
+        for unit, problem in sorted(refused, key=lambda r: r[0].start)
+    )
+    return Built(apply_edits(deck.text, made), refusals)
 
 
-def _apply(text: str, edits: list[Edit]) -> str:
-    out: list[str] = []
-    pos = 0
-    for start, end, new in sorted(edits, key=lambda e: (e[0], e[1])):
-        out.append(text[pos:start])
-        out.append(new)
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
+def _refusal(unit: Unit, problem: str, locate: Locate) -> TranslationRefused:
+    path, line = locate(unit.msgid)
+    return TranslationRefused(
+        path,
+        line,
+        f"translation refused: {problem}; the source text is used for {_short(unit.msgid)}",
+        "fix the msgstr",
+    )
 
 
 def _lang_edits(deck: Deck, lang: str) -> list[Edit]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from i18n.errors import DeckError
@@ -71,3 +72,19 @@ def line_start(text: str, offset: int) -> int:
     """Offset where the line holding ``offset`` begins (after LF, CRLF or CR)."""
     lf = text.rfind("\n", 0, offset)
     return max(lf, text.rfind("\r", lf + 1, offset)) + 1  # both searches stop at the LF
+
+
+Edit = tuple[int, int, str]
+"""Replace ``text[start:end]`` by the string."""
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with every edit made (edits do not overlap; any order)."""
+    out: list[str] = []
+    pos = 0
+    for start, end, new in sorted(edits, key=lambda e: (e[0], e[1])):
+        out.append(text[pos:start])
+        out.append(new)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

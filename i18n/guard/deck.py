@@ -1,0 +1,66 @@
+"""The guarantee: a built deck has its source deck's structure, or the translations
+that change it are found and left out.
+
+The translated deck is read whole (``structure.deck_structure``) and compared with the
+source deck. Equal: done, one parse. Different: the culprit is found by bisection over
+the translations in deck order: the shortest prefix of them whose deck differs ends
+with a culprit (the prefix before it gave the source's structure). It is refused, the
+rest is verified again, until the deck matches. Each culprit costs about log2(units)
+parses, and only decks with a bad translation pay it. Translations that are harmless
+alone but not together (a definition one adds, a label another uses) are caught the
+same way: whatever is kept, the deck that is written has the source's structure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from i18n.guard.structure import DeckStructure, deck_structure, describe_difference
+from i18n.source import Edit, apply_edits
+
+
+@dataclass(frozen=True, slots=True)
+class Verified:
+    """The deck text made from the kept edits, and why each left-out edit was refused."""
+
+    text: str
+    kept: tuple[int, ...]
+    """Indices of the edits made, in the order given."""
+    refused: tuple[tuple[int, str], ...]
+    """(index into the edits given, the change it made to the deck)."""
+    links: tuple[tuple[str, ...], tuple[str, ...]]
+    """Link targets the built deck lost and gained: not a refusal (a translator may
+    link a page in their language), but never silent (``check`` reports them)."""
+
+
+def verify_edits(
+    text: str, edits: Sequence[Edit], translatable_keys: tuple[str, ...] = ()
+) -> Verified:
+    """Apply ``edits`` to the deck ``text``, leaving out every one that changes what Marp
+    builds from it."""
+    if not edits:
+        return Verified(text, (), (), ((), ()))
+    want = deck_structure(text, translatable_keys)
+    kept = list(range(len(edits)))
+    refused: list[tuple[int, str]] = []
+
+    def structure(indices: list[int]) -> DeckStructure:
+        return deck_structure(apply_edits(text, (edits[i] for i in indices)), translatable_keys)
+
+    got = structure(kept)
+    while got != want:
+        good, bad = 0, len(kept)  # kept[:good] builds the source's structure, kept[:bad] not
+        while bad - good > 1:
+            middle = (good + bad) // 2
+            if structure(kept[:middle]) == want:
+                good = middle
+            else:
+                bad = middle
+        culprit = kept[bad - 1]
+        reason = describe_difference(want, structure(kept[:bad]))
+        refused.append((culprit, reason))
+        del kept[bad - 1]
+        got = structure(kept)
+    built = apply_edits(text, (edits[i] for i in kept))
+    return Verified(built, tuple(kept), tuple(sorted(refused)), want.changed_links(got))

@@ -1,0 +1,217 @@
+"""What Marp builds from a whole deck, with the translatable text left out.
+
+Two decks with equal structures give the same slides in Marp but for their words: the
+same block tokens (slide breaks, headings, lists, quotes, tables, code, math, raw
+HTML), the same images with the same Marp keywords (``bg``, ``60%``, ``w:200px``,
+``opacity:0``, wherever they stand in the alt text: marpit ``image/parse.js`` and
+``background_image/parse.js``), the same directive comments with the same values, the
+same number of speaker notes, the same link reference definitions, and a front matter
+that reads the same (translatable values aside). Link targets are kept apart: a
+changed target is a finding for ``check``, not a reason to refuse a translation.
+
+The deck is read once, with the parser the deck was segmented with, so the deck's own
+reference definitions, front matter and comments are in context: what a unit read
+alone cannot show (``![logo]`` whose label was translated, a definition line that
+vanishes from its paragraph but redefines a link elsewhere) shows here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from i18n.segment.comments import role_of
+from i18n.segment.marp_yaml import read_marp_yaml
+from i18n.segment.parser import marp_parser
+
+_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_WORDS = re.compile(f"[^{_JS_SPACE}]+")
+"""Marp splits an alt text on JavaScript's ``\\s`` (not Python's whitespace)."""
+_LENGTH = r"(?:[0-9]*\.)?[0-9]+(?:%|ch|cm|em|ex|in|mm|pc|pt|px)?|auto"
+_FILTERS = "blur|brightness|contrast|drop-shadow|grayscale|hue-rotate|invert|opacity|saturate|sepia"
+_IMAGE_KEYWORD = re.compile(
+    rf"(?:[0-9]*\.)?[0-9]+%|w(?:idth)?:(?:{_LENGTH})|h(?:eight)?:(?:{_LENGTH})"
+    rf"|(?:{_FILTERS})(?::[^\n\r\u2028\u2029]+)?"
+)
+"""marpit ``image/parse.js``'s option matchers (size %, width, height, CSS filters)."""
+_BACKGROUND_KEYWORD = re.compile(
+    r"bg|auto|contain|cover|fit|vertical|horizontal|(?:left|right)(?::(?:[0-9]*\.)?[0-9]+%)?"
+)
+"""marpit ``background_image/parse.js``: read only when the alt text has a ``bg`` word."""
+_RAW = frozenset({"fence", "code_block", "html_block", "math_block", "math_block_label"})
+"""Block tokens whose content is not text to translate: compared as written."""
+
+
+def image_keywords(alt: str) -> tuple[bool, tuple[str, ...]]:
+    """(background?, the words of ``alt`` Marp consumes as keywords, in order)."""
+    words = _WORDS.findall(alt)
+    background = "bg" in words
+    keywords = tuple(
+        word
+        for word in words
+        if _IMAGE_KEYWORD.fullmatch(word) or (background and _BACKGROUND_KEYWORD.fullmatch(word))
+    )
+    return background, keywords
+
+
+@dataclass(frozen=True, slots=True)
+class DeckStructure:
+    """A deck's structure; equal structures build the same slides but for their words."""
+
+    marks: tuple[str, ...]
+    """Everything compared, in document order (inside one block: sorted, as a
+    translation may reorder the code spans or images of a sentence)."""
+    lines: tuple[int, ...] = field(compare=False)
+    """The 1-based deck line of each mark, for messages."""
+    links: tuple[str, ...] = field(compare=False)
+    """Link targets in document order, compared on their own (``changed_links``)."""
+
+    def changed_links(self, built: DeckStructure) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(targets of this deck that ``built`` has fewer of, targets it has more of)."""
+        before, after = Counter(self.links), Counter(built.links)
+        return tuple((before - after).elements()), tuple((after - before).elements())
+
+
+@lru_cache(maxsize=64)
+def deck_structure(text: str, translatable_keys: tuple[str, ...] = ()) -> DeckStructure:
+    """The structure of a whole deck. Cached: a source deck is compared once per language."""
+    reader = _Reader(translatable_keys)
+    env: dict[str, object] = {}
+    tokens = _parser().parse(text, env)
+    reader.read(tokens)
+    references = env.get("references")
+    if isinstance(references, dict):
+        for label in sorted(references):
+            ref = references[label]
+            line = (ref.get("map") or [0])[0] + 1
+            reader.add(line, f"link reference definition [{label}]: {ref.get('href')}")
+    return DeckStructure(tuple(reader.marks), tuple(reader.lines), tuple(reader.links))
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return marp_parser()
+
+
+class _Reader:
+    """Collects the marks of one deck's tokens."""
+
+    def __init__(self, translatable_keys: tuple[str, ...]) -> None:
+        self.keys = frozenset(translatable_keys) | {"lang"}  # lang: set by the build
+        self.marks: list[str] = []
+        self.lines: list[int] = []
+        self.links: list[str] = []
+
+    def add(self, line: int, mark: str) -> None:
+        self.marks.append(mark)
+        self.lines.append(line)
+
+    def read(self, tokens: list[Token]) -> None:
+        in_heading = False
+        line = 1
+        for token in tokens:
+            if token.map:
+                line = token.map[0] + 1
+            if token.type == "inline":
+                self._inline(token, line, in_heading)
+            elif token.type == "front_matter":
+                self._front_matter(token.content, line)
+            elif token.type == "marpit_comment":
+                self.add(line, _comment(token.content, in_heading=False, keys=self.keys))
+            else:
+                self.add(line, _block(token))
+            if token.type == "heading_open":
+                in_heading = True
+            elif token.type == "heading_close":
+                in_heading = False
+
+    def _inline(self, token: Token, line: int, in_heading: bool) -> None:
+        marks: list[str] = []
+        for child in _children(token.children or []):
+            kind = child.type
+            if kind == "image":
+                background, keywords = image_keywords(child.content)
+                role = "background" if background else "image"
+                marks.append(f"{role} {child.attrGet('src')} {' '.join(keywords)}".rstrip())
+            elif kind in ("html_inline", "code_inline") or kind.startswith("math_inline"):
+                marks.append(f"{kind} {child.content}")
+            elif kind == "marpit_comment":
+                marks.append(_comment(child.content, in_heading=in_heading, keys=self.keys))
+            elif kind == "link_open":
+                self.links.append(str(child.attrGet("href")))
+        for mark in sorted(marks):
+            self.add(line, mark)
+
+    def _front_matter(self, content: str, line: int) -> None:
+        mapping = read_marp_yaml(content)
+        if mapping is None:  # its words are not read by Marp; that it stays ignored is
+            self.add(line, "front matter Marp ignores")  # the front-matter rule's job
+            return
+        for key in sorted(mapping):
+            value = mapping[key]
+            if key in self.keys:
+                self.add(line, f"front matter {key}: ({type(value).__name__})")
+            else:
+                self.add(line, f"front matter {key}: {_json(value)}")
+
+
+def _children(tokens: list[Token]) -> Iterator[Token]:
+    """Inline tokens, depth first, but not an image's own children (its alt text)."""
+    for token in tokens:
+        yield token
+        if token.children and token.type != "image":
+            yield from _children(token.children)
+
+
+def _block(token: Token) -> str:
+    parts = [token.type, token.tag, token.markup, token.info]
+    if token.attrs:
+        parts.append(_json(token.attrs))
+    if token.hidden:
+        parts.append("hidden")
+    if token.type in _RAW:
+        parts.append(token.content)
+    return " ".join(parts).rstrip()
+
+
+def _comment(content: str, *, in_heading: bool, keys: frozenset[str]) -> str:
+    """A comment's mark: a directive with its values (``lang`` aside), else its role."""
+    role = role_of(content, in_heading=in_heading)
+    if role == "directive":
+        mapping = read_marp_yaml(content) or {}
+        shown = {k: ("…" if k.lstrip("_$") == "lang" else v) for k, v in mapping.items()}
+        return f"directive comment {_json(shown)}"
+    if role == "magic":
+        return f"comment {content}"
+    return {"note": "speaker note", "fit": "fit comment", "empty": "empty comment"}[role]
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def describe_difference(before: DeckStructure, after: DeckStructure) -> str:
+    """What changed, in a few words: the first mark gained or lost (or moved)."""
+    gained = Counter(after.marks) - Counter(before.marks)
+    lost = Counter(before.marks) - Counter(after.marks)
+    for mark, line in zip(after.marks, after.lines, strict=True):
+        if gained[mark]:
+            return f"it adds {_short(mark)} (deck line {line})"
+    for mark, line in zip(before.marks, before.lines, strict=True):
+        if lost[mark]:
+            return f"it drops {_short(mark)} (source line {line})"
+    for old, new in zip(before.marks, after.marks, strict=True):
+        if old != new:
+            return f"it moves {_short(new)}"
+    return "it changes the deck's structure"
+
+
+def _short(mark: str) -> str:
+    return mark if len(mark) <= 80 else mark[:79] + "…"
