@@ -361,6 +361,7 @@ _PROTECTED = re.compile(
     r"|<[^<>]*>"  # HTML tags and autolinks
     r"|\]\([^)]*\)|\]\[[^\]]*\]"  # link and image targets, reference labels
     r"|[a-zA-Z][a-zA-Z0-9+.-]*://\S+|www\.\S+|mailto:\S+"  # bare URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
     r"|&#?[a-zA-Z0-9]+;"  # entities
     r"|\b(?:w|h|width|height):\S+",  # image size keywords
     re.DOTALL,

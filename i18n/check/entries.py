@@ -17,6 +17,7 @@ from translate.filters.checks import StandardChecker
 
 from i18n.check.checks import Problem, make_checker, markup_problems, same_as_source
 from i18n.check.facts import Facts, analyse
+from i18n.check.hidden import hidden_problems
 from i18n.check.names import CHECKS
 from i18n.check.report import Finding
 from i18n.check.settings import CheckSettings
@@ -65,6 +66,7 @@ class EntryChecker:
                     unit.kind, unit.msgid, translation, (source, target), self.checker, on
                 )
             )
+            found.extend(hidden_problems(unit.msgid, translation, (source, target), on))
             if "structure" in on and not any(name == "injection" for name, _ in found):
                 shapes = (source.shape, target.shape)
                 problem = structure_problem(unit, translation, self.md, deck, shapes)

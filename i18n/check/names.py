@@ -15,6 +15,8 @@ CATALOGUE_CHECKS: dict[str, str] = {
 ENTRY_CHECKS: dict[str, str] = {
     "structure": "the build's structure guard accepts the translation",
     "injection": "no raw HTML, directive comment, image or javascript:/data: URL added",
+    "invisible": "no bidi control, zero-width, default-ignorable or control character added",
+    "new-address": "no URL or e-mail address in the text that the source does not have",
     "links": "same Markdown link and image targets",
     "urls": "same bare URLs in the text (translate-toolkit: urls)",
     "code": "same inline code spans",
