@@ -124,8 +124,16 @@ def is_invisible(char: str) -> bool:
     return _within(code, _VARIATION_SELECTORS) or _within(code, _OTHER_IGNORABLE)
 
 
+def _hidden(text: str) -> bool:
+    """Whether ``text`` may hold a character of this check: most texts are refused fast."""
+    lines_printable = all(line.isprintable() for line in text.split(_LINE_FEED))
+    return not lines_printable or _PRINTABLE_IGNORABLE.search(text) is not None
+
+
 def visible(text: str) -> str:
     """``text`` as a reader sees it: line feeds kept, a tab a space, the rest dropped."""
+    if not _hidden(text):
+        return text
     return "".join(
         c if c == _LINE_FEED or not is_invisible(c) else " " if c == _TAB else "" for c in text
     )
@@ -176,12 +184,6 @@ def _unexplained(text: str) -> dict[str, list[int]]:
         if char != _LINE_FEED and is_invisible(char) and not _legitimate(text, at, rtl):
             found.setdefault(char, []).append(at)
     return found
-
-
-def _hidden(text: str) -> bool:
-    """Whether ``text`` may hold a character of this check: most texts are refused fast."""
-    lines_printable = all(line.isprintable() for line in text.split(_LINE_FEED))
-    return not lines_printable or _PRINTABLE_IGNORABLE.search(text) is not None
 
 
 def describe(char: str) -> str:
