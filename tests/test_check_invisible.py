@@ -328,3 +328,16 @@ def test_addresses_compare_as_sets() -> None:
     assert new_addresses(source, ["see https://x.org/b"]) == (
         "adds an address the source does not have: https://x.org/b"
     )
+
+
+@pytest.mark.parametrize("translation", ["\u200c", "a\u200d", "\u200db", "\u0628\u200c", "\ufe0f"])
+def test_a_joiner_or_selector_at_either_end_is_a_finding(translation: str) -> None:
+    problem = invisible_problem("", translation)
+    assert problem is not None and "at character" in problem
+
+
+@given(st.text(), st.text())
+def test_any_translation_is_judged_without_error(source: str, translation: str) -> None:
+    problem = invisible_problem(source, translation)
+    assert problem is None or problem.count("U+") >= 1
+    assert (problem is None) or visible(translation) != translation

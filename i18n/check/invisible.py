@@ -147,6 +147,10 @@ def _neighbour(text: str, at: int, step: int) -> str:
     return text[at] if 0 <= at < len(text) else ""
 
 
+def _bidi(char: str) -> str:
+    return unicodedata.bidirectional(char)
+
+
 def _emoji(char: str) -> bool:
     return unicodedata.category(char) == "So"
 
@@ -168,9 +172,9 @@ def _legitimate(text: str, at: int, rtl: bool) -> bool:
         if at > 0 and unicodedata.combining(text[at - 1]) == 9:  # after a virama
             return True
         before, after = _neighbour(text, at, -1), _neighbour(text, at, 1)
-        if unicodedata.bidirectional(before) == unicodedata.bidirectional(after) == "AL":
+        if before and after and _bidi(before) == _bidi(after) == "AL":
             return True
-        return char == "\u200d" and _emoji_before(text, at) and _emoji(after)
+        return char == "\u200d" and bool(after) and _emoji_before(text, at) and _emoji(after)
     if _is_selector(char):
         return at > 0 and not is_invisible(text[at - 1]) and not text[at - 1].isspace()
     return False
