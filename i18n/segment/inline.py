@@ -1,9 +1,9 @@
 """Inside one block's text: what is human text, what is Marp syntax to keep.
 
-Images whose alt starts with ``bg`` are backgrounds (marpit ``background_image.js``);
-other alt texts are human text once Marp's image keywords (``w:200px``, ``sepia``) are
-set aside (``image/parse.js``). A line holding only images, a URL, code or math has
-nothing to translate.
+Images with a ``bg`` word anywhere in their alt text are backgrounds and offer nothing;
+other alt texts offer each run of words between Marp's image keywords (``60%``,
+``w:200px``, ``sepia``), which stay in place (``image_options``). A line holding only
+images, a URL, code or math has nothing to translate.
 """
 
 from __future__ import annotations
@@ -14,10 +14,8 @@ from collections.abc import Iterator
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-_KEYWORD = re.compile(
-    r"(?:w|h|width|height):\S*|(?:blur|brightness|contrast|drop-shadow|grayscale|hue-rotate"
-    r"|invert|opacity|saturate|sepia)(?::\S*)?"
-)
+from i18n.segment.image_options import is_background, text_runs
+
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://\S+|www\.\S+|mailto:\S+")
 _CONTENT_ONLY = frozenset({"code_inline", "math_inline", "image", "html_inline", "marpit_comment"})
 
@@ -52,12 +50,6 @@ def has_words(children: list[Token]) -> bool:
     return False
 
 
-def is_background(alt: str) -> bool:
-    """Marp's test: the first alt word is ``bg``."""
-    words = alt.split()
-    return bool(words) and words[0] == "bg"
-
-
 def image_only(children: list[Token]) -> bool:
     """True when a line holds images (and comments or spaces) only."""
     seen = False
@@ -74,7 +66,8 @@ def image_only(children: list[Token]) -> bool:
 
 
 def alt_spans(line: str, children: list[Token]) -> Iterator[tuple[int, int]]:
-    """Column spans of the human part of each non-background image's alt text."""
+    """Column spans of the human text of each non-background image's alt text: one per
+    run of words between keywords, so no keyword is ever inside a span."""
     pos = 0
     for token in walk(children, into_images=False):
         if token.type != "image":
@@ -86,13 +79,6 @@ def alt_spans(line: str, children: list[Token]) -> Iterator[tuple[int, int]]:
         pos = found + len(alt) + 3
         if is_background(alt):
             continue
-        words = list(re.finditer(r"\S+", alt))
-        first, last = 0, len(words)
-        while first < last and _KEYWORD.fullmatch(words[first].group()):
-            first += 1
-        while last > first and _KEYWORD.fullmatch(words[last - 1].group()):
-            last -= 1
-        if first < last:
-            start, end = found + 2 + words[first].start(), found + 2 + words[last - 1].end()
-            if any(c.isalpha() for c in line[start:end]):
-                yield start, end
+        for start, end in text_runs(alt):
+            if any(c.isalpha() for c in alt[start:end]):
+                yield found + 2 + start, found + 2 + end
