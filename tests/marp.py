@@ -10,6 +10,7 @@ a helper for such tests, not a test file.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -157,24 +158,31 @@ TEXT_DIRECTIVES = frozenset({"title", "description", "lang"})
 keys (``DEFAULT_KEYS``) and the ``lang`` the build sets."""
 
 
-def comparable(structure: Structure) -> Structure:
+def comparable(structure: Structure, links: bool = True) -> Structure:
     """What of a ``--full`` structure must be the same in a built deck and its source:
     the structure without text, without the directives a build translates or sets, and
     without the ``lang`` attribute the build's ``lang`` directive puts on every slide.
-    A deck Marp could not read compares as its error."""
+    A deck Marp could not read compares as its error. ``links`` False leaves the link
+    targets out: a changed target is a ``check`` finding, not a refused translation."""
     if "error" in structure:
         return {"error": structure["error"]}
 
     def attrs(block: list[Any]) -> list[Any]:
-        if block[0] in ("marpit_slide_open",) and len(block) > 2:
-            return [*block[:2], [a for a in block[2] if a[0] not in ("lang",)]]
+        if block[0] == "marpit_slide_open" and len(block) > 2:
+            kept = [a for a in block[2] if a[0] not in ("lang", "data-lang")]
+            kept = [[a[0], _no_lang(a[1])] if a[0] == "style" else a for a in kept]
+            return [*block[:2], [a for a in kept if a != ["style", ""]]]
         return block
 
     slides = []
     for slide in structure["slides"]:
         shape = dict(slide.get("shape", {}))
         if "blocks" in shape:
-            shape["blocks"] = [attrs(b) for b in shape["blocks"]]
+            shape["blocks"] = [
+                attrs(b) for b in shape["blocks"] if b[2:] != ["directive", ["lang"]]
+            ]
+        if "style" in shape:
+            shape["style"] = _no_lang(shape["style"])
         slides.append(
             {
                 "directives": {
@@ -182,11 +190,16 @@ def comparable(structure: Structure) -> Structure:
                 },
                 "notes": slide["notes"],
                 "shape": shape,
-                "links": slide.get("links", []),
+                "links": slide.get("links", []) if links else [],
             }
         )
     glob = {k: v for k, v in structure["global"].items() if k not in TEXT_DIRECTIVES}
     return {"slides": slides, "global": glob}
+
+
+def _no_lang(style: str) -> str:
+    """A slide's style without the ``--lang`` property Marp derives from ``lang``."""
+    return re.sub(r"--lang:[^;]*;", "", style)
 
 
 def difference(before: Structure, after: Structure) -> str | None:

@@ -125,12 +125,12 @@ def block() -> st.SearchStrategy[str]:
 
 @st.composite
 def decks(draw: st.DrawFn) -> str:
-    """A deck of one to four slides; front matter sometimes, definitions anywhere."""
+    """A deck of one to six slides; front matter sometimes, definitions anywhere."""
     out = []
     if draw(st.booleans()):
         title = draw(words)
         out.append(f"---\ntitle: {title}\npaginate: true\n---\n")
-    slides = draw(st.lists(st.lists(block(), min_size=1, max_size=5), min_size=1, max_size=4))
+    slides = draw(st.lists(st.lists(block(), min_size=1, max_size=6), min_size=1, max_size=6))
     out.append("\n---\n\n".join("\n\n".join(blocks) + "\n" for blocks in slides))
     return "\n".join(out)
 

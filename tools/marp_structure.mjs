@@ -148,7 +148,7 @@ function inlineFacts(children, into) {
         into.code.push(child.content)
         break
       case 'marpit_comment':
-        into.inline.push('comment')
+        into.inline.push(['comment', ...commentOf(child)])
         break
       case 'marpit_inline_svg_content_open':
       case 'marpit_inline_svg_content_close':
@@ -162,6 +162,13 @@ function inlineFacts(children, into) {
   }
 }
 
+/** What Marp made of a comment: its kind (null for a note) and its directive keys. */
+function commentOf(token) {
+  const kind = token.meta?.marpitCommentParsed ?? null
+  const keys = kind === 'directive' ? Object.keys(token.meta?.marpitParsedDirectives ?? {}) : []
+  return [kind, keys]
+}
+
 // Attributes that carry text or counts, not what the slide is: compared apart or not at all.
 const textAttributes = new Set(['data-title', 'data-description'])
 
@@ -170,11 +177,15 @@ function blockOf(token) {
   const block = [token.type, token.tag]
   if (['fence', 'code_block', 'html_block'].includes(token.type)) block.push(token.content)
   if (token.type === 'fence') block.push(token.info, token.markup[0])
+  // A comment is a note, a directive (which keys: the values are the slide's
+  // directives) or a magic comment such as `fit`; its text is left out.
+  if (token.type === 'marpit_comment') block.push(...commentOf(token))
   if (['th_open', 'td_open', 'ordered_list_open'].includes(token.type))
     block.push(token.attrs ?? [])
   if (token.type === 'marpit_slide_open' || token.type === 'marpit_inline_svg_content_open') {
+    // By name: the order attributes were set in depends on which directives came first.
     const attrs = (token.attrs ?? []).filter(([name]) => !textAttributes.has(name))
-    block.push(attrs)
+    block.push(attrs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
   }
   return block
 }
@@ -196,7 +207,8 @@ function shapeOf(slideTokens) {
     if (token.type === 'marp_math_block') into.math.push('display')
     // Marp hides a background image's paragraph (`marpit_hidden_inline`): a block kept
     // in the sequence, whose children are still the slide's images.
-    if (token.type !== 'inline') blocks.push(blockOf(token))
+    // The front matter is compared as the directives Marp read from it.
+    if (token.type !== 'inline' && token.type !== 'front_matter') blocks.push(blockOf(token))
     inlineFacts(token.children, into)
   }
   const { links, ...rest } = into
@@ -209,7 +221,16 @@ function shapeOf(slideTokens) {
 function structureOfText(markdown, full) {
   // marp-cli drops a leading BOM before rendering (Converter#convert).
   if (markdown.charCodeAt(0) === 0xfeff) markdown = markdown.slice(1)
-  const { comments } = marp.render(markdown)
+  // The structure is the token stream's: --full stops after markdown-it's parse (the
+  // slide tokens, comments and directives are final there), skipping the HTML and CSS
+  // rendering that is most of render()'s cost.
+  let comments
+  if (full) {
+    marp.markdown.parse(markdown, {})
+    comments = marp.lastComments
+  } else {
+    comments = marp.render(markdown).comments
+  }
   const slides = marp.lastSlideTokens.map((tokens, index) => {
     const open = tokens.find((t) => t.type === 'marpit_slide_open')
     const slide = {
