@@ -10,13 +10,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from i18n.assemble import assemble
+from i18n.assets import copy_assets
 from i18n.cache import Cache
 from i18n.catalogue.pofile import entry_lines, read_catalogue, translations
 from i18n.config import Config
 from i18n.errors import ConfigError, I18nError
 from i18n.files import (
     DeckFile,
-    copy_assets,
     find_decks,
     inside,
     load_deck,
@@ -99,9 +99,22 @@ def build_language(
         if progress is not None:
             progress(number, len(decks), decks[number - 1].name)
     out_dir = config.build / lang
-    copy_assets(config.slides, out_dir, skip=(config.build, config.locales))
+    copied = copy_assets(
+        config.slides, out_dir, (config.build, config.locales), within=config.build
+    )
+    report.messages.extend(copied.messages)
+    report.failed = report.failed or copied.failed
     if job.values and not expand_variables:
-        write_atomic(out_dir / "variables", variables_file(job.values), durable=False)
+        try:
+            write_atomic(
+                out_dir / "variables",
+                variables_file(job.values),
+                within=config.build,
+                durable=False,
+            )
+        except I18nError as exc:
+            report.messages.append(str(exc))
+            report.failed = True
     return report
 
 
@@ -151,10 +164,15 @@ def _build_deck(job: _Job, deck_file: DeckFile) -> BuildReport:
         f"set it in [tool.marp-i18n.variables.{lang}]"
         for line, key in unknown(text, job.values)
     )
-    if write_atomic(target, text, durable=False):
-        report.written.append(str(target))
-    else:
-        report.unchanged.append(str(target))
+    try:  # inside build/, never into slides/, whatever links say; a failure names the file
+        changed = write_atomic(
+            target, text, within=config.build, outside=config.slides, durable=False
+        )
+    except I18nError as exc:
+        report.messages.append(str(exc))
+        report.failed = True
+        return report
+    (report.written if changed else report.unchanged).append(str(target))
     return report
 
 

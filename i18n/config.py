@@ -70,11 +70,14 @@ def load_config(pyproject: Path | None = None) -> Config:
     Raises:
         ConfigError: the file is not TOML or a setting has the wrong type.
     """
+    from i18n.disk import read_input
+
     path = pyproject or Path("pyproject.toml")
-    if not path.is_file():
+    raw = read_input(path, ConfigError)  # a FIFO or /dev/zero is refused, not read
+    if raw is None:
         return Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), None, f"not valid TOML: {exc}", "fix the file") from None
     table = data.get("tool", {}).get("marp-i18n", {})

@@ -1,20 +1,33 @@
-"""All disk access: finding decks, reading them, and writing files atomically."""
+"""All disk access: finding decks, reading them, and writing files atomically.
+
+Every read goes through ``disk.read_input`` (regular files only, bounded) and every write
+through ``disk.replace_atomic`` (inside the folder the caller names)."""
 
 from __future__ import annotations
 
+import errno
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from i18n.errors import ConfigError, DeckError
+from i18n.disk import (
+    MAX_INPUT_BYTES,
+    MAX_INPUT_MB,
+    is_loop,
+    read_input,
+    replace_atomic,
+    resolved,
+    same_content,
+)
+from i18n.errors import CatalogueError, ConfigError, DeckError
 from i18n.model import Deck
 from i18n.source import decode
 
 if TYPE_CHECKING:
     from i18n.cache import Cache
+
+__all__ = ["MAX_INPUT_BYTES", "MAX_INPUT_MB", "read_input"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +52,9 @@ def find_decks(slides: Path) -> tuple[list[DeckFile], list[str]]:
     """Every ``*.md`` under ``slides``, sorted; and warnings for skipped entries.
 
     A symlink whose target lies outside the slides folder is skipped and reported, so
-    a deck cannot make the tool read (and publish) files from elsewhere.
+    a deck cannot make the tool read (and publish) files from elsewhere; so is a symlink
+    loop. Anything else named ``*.md`` is a deck: the reader refuses a FIFO or device
+    (one error line, exit 2) without blocking on it.
 
     Raises:
         ConfigError: the slides folder does not exist.
@@ -54,11 +69,11 @@ def find_decks(slides: Path) -> tuple[list[DeckFile], list[str]]:
             if not name.endswith(".md"):
                 continue
             path = Path(dirpath) / name
+            if is_loop(path):
+                warnings.append(f"{path}: warning: symlink loop, skipped")
+                continue
             if path.is_symlink() and not path.resolve().is_relative_to(root):
                 warnings.append(f"{path}: warning: symlink leaves the slides folder, skipped")
-                continue
-            if not path.is_file():  # a FIFO or device would block the read forever
-                warnings.append(f"{path}: warning: not a regular file, skipped")
                 continue
             if any(c.isspace() for c in name) or any(c.isspace() for c in dirpath):
                 warnings.append(
@@ -69,11 +84,14 @@ def find_decks(slides: Path) -> tuple[list[DeckFile], list[str]]:
     return decks, warnings
 
 
-def _deck_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise DeckError(str(path), None, f"cannot read: {exc.strerror}") from None
+def deck_bytes(path: Path) -> bytes:
+    """Raises:
+    DeckError: missing, not a regular file, over the size limit, or unreadable.
+    """
+    data = read_input(path, DeckError)
+    if data is None:
+        raise DeckError(str(path), None, f"cannot read: {os.strerror(errno.ENOENT)}")
+    return data
 
 
 def read_deck(path: Path) -> str:
@@ -82,7 +100,7 @@ def read_deck(path: Path) -> str:
     Raises:
         DeckError: unreadable or not UTF-8.
     """
-    return decode(_deck_bytes(path), str(path))
+    return decode(deck_bytes(path), str(path))
 
 
 def load_deck(
@@ -107,7 +125,7 @@ def keyed_deck(
     """
     from i18n.segment import segment_deck
 
-    data = _deck_bytes(deck_file.path)
+    data = deck_bytes(deck_file.path)
     key = ""
     if cache is not None:
         key = cache.key(b"deck", data, deck_file.name, str(deck_file.path), *translatable_keys)
@@ -126,14 +144,22 @@ def keyed_deck(
 
 
 def read_text(path: Path) -> bytes | None:
-    """A file's bytes, or None when it does not exist."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
+    """A catalogue's (or template's) bytes, or None when it does not exist.
+
+    Raises:
+        CatalogueError: not a regular file, over the size limit, or unreadable.
+    """
+    return read_input(path, CatalogueError)
 
 
-def write_atomic(path: Path, text: str, *, durable: bool = True) -> bool:
+def write_atomic(
+    path: Path,
+    text: str,
+    *,
+    within: Path | None = None,
+    outside: Path | None = None,
+    durable: bool = True,
+) -> bool:
     """Write ``text`` as UTF-8 via a temporary file and a rename; False if unchanged.
 
     Readers see the old file or the new one, never half of one, and an unchanged
@@ -141,81 +167,30 @@ def write_atomic(path: Path, text: str, *, durable: bool = True) -> bool:
     the file to disk before the rename, so a power cut cannot lose a translator's
     work; files that are made again by the next run (templates, built decks) skip
     it: one fsync per file was most of a build's wall time on a busy disk.
+
+    Raises:
+        I18nError: ``path`` lies outside ``within`` or inside ``outside`` once links are
+            resolved, or cannot be written; the message names it.
     """
     data = text.encode("utf-8")
-    if read_text(path) == data:
+    if same_content(path, data):
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, _mode_for(path))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    replace_atomic(
+        path, lambda handle: handle.write(data), within=within, outside=outside, durable=durable
+    )
     return True
-
-
-def _mode_for(path: Path) -> int:
-    """The file's own mode if it exists, else what the umask gives a new file: mkstemp's
-    0600 would hide built pages from a web server and translations from a group."""
-    try:
-        return os.stat(path).st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def copy_assets(slides: Path, target: Path, skip: tuple[Path, ...] = ()) -> int:
-    """Copy every file beside the decks (images/, an ``order`` file, ...) into ``target``.
-
-    A built language folder must render on its own, so it needs the decks' images at
-    the same relative paths. Files already identical are left alone; symlinks that
-    leave the slides folder are not followed. Returns the number of files copied.
-    """
-    root = slides.resolve()
-    skipped = {p.resolve() for p in skip}
-    copied = 0
-    for dirpath, dirnames, filenames in os.walk(slides, followlinks=False):
-        here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if (here / d).resolve() not in skipped)
-        for name in sorted(filenames):
-            source = here / name
-            if name.endswith(".md") or name.startswith("."):
-                continue
-            if source.is_symlink() and not source.resolve().is_relative_to(root):
-                continue
-            destination = target / source.relative_to(slides)
-            if _same_file(source, destination):
-                continue
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, destination)
-            copied += 1
-    return copied
 
 
 def deck_in(path: Path, slides: Path) -> DeckFile | None:
     """``path`` as a deck of the slides folder (its name is its path there), or None
     when it is not a Markdown file inside it."""
-    if path.suffix != ".md" or not path.is_file() or not inside(path, slides):
+    if path.suffix != ".md" or not os.path.lexists(path) or not inside(path, slides):
         return None
     return DeckFile(path.resolve().relative_to(slides.resolve()).as_posix(), path)
 
 
 def inside(path: Path, folder: Path) -> bool:
-    """True when ``path`` is ``folder`` or lies within it (after resolving links)."""
-    return path.resolve().is_relative_to(folder.resolve())
-
-
-def _same_file(source: Path, destination: Path) -> bool:
-    return (
-        destination.exists()
-        and destination.stat().st_size == source.stat().st_size
-        and destination.read_bytes() == source.read_bytes()
-    )
+    """True when ``path`` is ``folder`` or lies within it (after resolving links); False
+    for a symlink loop."""
+    where, root = resolved(path), resolved(folder)
+    return where is not None and root is not None and where.is_relative_to(root)

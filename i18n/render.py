@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from i18n.disk import check_folder, is_loop, resolved
 from i18n.errors import ConfigError, I18nError
 
 Kind = Literal["html", "pdf"]
@@ -64,15 +65,52 @@ def find_languages(build: Path) -> list[str]:
 
 
 def find_decks(lang_dir: Path) -> list[Path]:
-    """The built decks of one language: ``**/*.md`` outside the ``html/`` and ``pdf/`` outputs."""
+    """The built decks of one language: ``**/*.md`` outside the ``html/`` and ``pdf/`` outputs,
+    regular files inside the folder (links resolved); ``problems`` names the others."""
+    root = resolved(lang_dir)
     decks = []
+    for path in _candidates(lang_dir):
+        where = resolved(path)
+        if path.is_file() and root is not None and where is not None and where.is_relative_to(root):
+            decks.append(path)
+    return decks
+
+
+def _candidates(lang_dir: Path) -> list[Path]:
+    found = []
     for path in sorted(lang_dir.rglob("*.md")):
         rel = path.relative_to(lang_dir)
         if rel.parts[0] in OUTPUT_DIRS or any(p.startswith(".") for p in rel.parts):
             continue
-        if path.is_file():
-            decks.append(path)
-    return decks
+        found.append(path)
+    return found
+
+
+def problems(build: Path, langs: Sequence[str]) -> list[str]:
+    """One line for each thing ``render`` leaves out: a language folder that a link takes
+    outside ``build/``, a deck that is a link loop, a FIFO, a device, or that leads
+    outside its language folder. The other decks and languages are still rendered."""
+    lines = []
+    for lang in langs:
+        lang_dir = build / lang
+        try:
+            check_folder(lang_dir, build)
+        except I18nError as exc:
+            lines.append(str(exc))
+            continue
+        if not lang_dir.is_dir():
+            continue
+        decks = set(find_decks(lang_dir))
+        for path in _candidates(lang_dir):
+            if path in decks:
+                continue
+            if is_loop(path):
+                lines.append(f"{path}: warning: symlink loop, skipped")
+            elif path.exists() and not path.is_file():
+                lines.append(f"{path}: not a regular file")
+            else:
+                lines.append(f"{path}: warning: symlink leaves {lang_dir}, skipped")
+    return lines
 
 
 def find_chromium(env: Mapping[str, str]) -> str | None:
@@ -114,6 +152,10 @@ def render(
     jobs: list[tuple[str, Path, list[Path]]] = []
     for lang in langs:
         lang_dir = build / lang
+        try:
+            check_folder(lang_dir, build)  # ``problems`` says it: render the others
+        except I18nError:
+            continue
         if not lang_dir.is_dir():
             raise ConfigError(str(lang_dir), None, "no built decks", "run `marp-i18n build`")
         jobs.append((lang, lang_dir, find_decks(lang_dir)))
@@ -138,7 +180,8 @@ def render(
 def link_assets(lang_dir: Path, html_dir: Path) -> None:
     """Make the decks' files (images, ...) reachable from ``html/`` at the same relative
     paths, with relative symlinks: marp-cli keeps image URLs as written, and the HTML
-    no longer sits beside the deck."""
+    no longer sits beside the deck. No link is made where a link would take it outside
+    the language folder."""
     for path in sorted(lang_dir.rglob("*")):
         rel = path.relative_to(lang_dir)
         if rel.parts[0] in OUTPUT_DIRS or path.is_dir() or path.suffix == ".md":
@@ -148,8 +191,12 @@ def link_assets(lang_dir: Path, html_dir: Path) -> None:
         link = html_dir / rel
         if link.exists() or link.is_symlink():
             continue
-        link.parent.mkdir(parents=True, exist_ok=True)
-        link.symlink_to(os.path.relpath(path, link.parent))
+        try:
+            check_folder(link.parent, lang_dir)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(os.path.relpath(path, link.parent))
+        except (I18nError, OSError):
+            continue  # the page shows a missing image; the deck itself was rendered
 
 
 def _marp_command(marp: Path, kind: Kind, chromium: str | None) -> list[str]:
@@ -172,6 +219,10 @@ def _run_marp(
     report: Callable[[RenderResult], None],
 ) -> None:
     """One marp-cli run over ``decks``; each output is moved into place as marp logs it."""
+    for built in decks:  # marp-cli writes beside the deck: never through a link there
+        beside = built.with_suffix(f".{kind}")
+        if beside.is_symlink():
+            beside.unlink()
     pending = {deck.resolve(): deck for deck in decks}
     args = [deck.relative_to(lang_dir).as_posix() for deck in decks]
     log: list[str] = []
@@ -204,8 +255,11 @@ def _place(lang: str, lang_dir: Path, deck: Path, kind: Kind, written: Path) -> 
     """Move marp-cli's output from beside the deck into ``<kind>/`` in one rename."""
     target = output_path(lang_dir, deck, kind)
     try:
+        check_folder(target.parent, lang_dir, shown=target)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(written, target)
+    except I18nError as exc:
+        return RenderResult(lang, deck, kind, target, exc.message)
     except OSError as exc:
         return RenderResult(lang, deck, kind, target, f"cannot move {written}: {exc.strerror}")
     return RenderResult(lang, deck, kind, target)

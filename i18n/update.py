@@ -148,7 +148,11 @@ def _extract(
             cache.remember(key, deck)  # made in a worker: the merge and build reuse it
         yield from (Line(str(warning), stderr=True) for warning in deck.warnings)
         pot_path = config.locales / Path(deck.path).with_suffix(".pot")
-        changed = write_atomic(pot_path, text, durable=False)
+        try:
+            changed = _write(config, pot_path, text, durable=False)
+        except I18nError as exc:
+            yield Line(str(exc), stderr=True, error=True, step=True)
+            continue
         size = len([entry for entry in pot if entry.msgid])
         yield Line(
             f"{pot_path}: {size} messages{'' if changed else ' (unchanged)'}",
@@ -164,9 +168,9 @@ def _template(
     """(cache key, deck, template, its text) of one deck, or why it cannot be read."""
     try:
         key, deck = keyed_deck(config.translatable_keys, cache, deck_file)
+        pot, text = project_template(config, deck, now, line_numbers)
     except I18nError as exc:
         return exc
-    pot, text = project_template(config, deck, now, line_numbers)
     return key, deck, pot, text
 
 
@@ -197,8 +201,8 @@ def _update_language(
     read: dict[Path, tuple[bytes, polib.POFile]] = {}
     broken: set[Path] = set()
     for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
-        raw = path.read_bytes()
         try:
+            raw = read_text(path) or b""  # a FIFO or /dev/zero is refused, not read
             read[path] = (raw, read_catalogue(raw, str(path)))
         except CatalogueError as exc:
             broken.add(path)
@@ -223,9 +227,22 @@ def _update_language(
                 step=True,
             )
             continue
-        changed = write_atomic(path, text)
+        try:
+            changed = _write(config, path, text)
+        except I18nError as exc:
+            yield Line(str(exc), stderr=True, error=True, step=True)
+            continue
         yield Line(
             f"{path}: {counts(po)}{'' if changed else ' (unchanged)'}",
             unchanged=not changed,
             step=True,
         )
+
+
+def _write(config: Config, path: Path, text: str, *, durable: bool = True) -> bool:
+    """Write inside ``locales/``, whatever links say (``locales/sv`` linked elsewhere).
+
+    Raises:
+        I18nError: a link leads elsewhere, or the file cannot be written (named).
+    """
+    return write_atomic(path, text, within=config.locales, durable=durable)

@@ -268,7 +268,7 @@ def test_a_catalogue_that_is_no_file_is_exit_2(
     (course / EXTRA_PO).mkdir()
     code, out, _ = run(capsys)
     assert code == 2
-    assert f"{EXTRA_PO}: cannot read: Is a directory" in out
+    assert f"{EXTRA_PO}: not a regular file" in out  # issue 18: one reader, one message
 
 
 def test_an_unreadable_deck_is_exit_2_and_the_others_are_checked(

@@ -111,8 +111,9 @@ def test_symlinked_folders_are_not_followed(
 
 
 def test_fifo_named_like_a_deck_is_skipped(tmp_path: Path) -> None:
-    """A named pipe ``*.md`` would block a read forever: it is skipped with a warning
-    (core bug #16, fixed). Run in a subprocess with a timeout, so a regression fails
+    """A named pipe ``*.md`` would block a read forever: it is not read, one line says it
+    is not a regular file, exit 2 (core bug #16; issue 18 made it an error like every
+    other unreadable input). Run in a subprocess with a timeout, so a regression fails
     instead of hanging the suite."""
     (tmp_path / "slides").mkdir()
     (tmp_path / "slides" / "a.md").write_text("# A\n", encoding="utf-8")
@@ -126,8 +127,8 @@ def test_fifo_named_like_a_deck_is_skipped(tmp_path: Path) -> None:
         check=False,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
     )
-    assert proc.returncode == 0, proc.stderr
-    assert "slides/pipe.md" in proc.stderr and len(proc.stderr.splitlines()) == 1
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == "slides/pipe.md: not a regular file\n"
     assert (tmp_path / "locales" / "a.pot").is_file()
     assert not (tmp_path / "locales" / "pipe.pot").exists()
 

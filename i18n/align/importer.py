@@ -7,6 +7,7 @@ import and an update cannot interleave and lose a translator's edit.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,8 +64,8 @@ def import_deck(
             "--lang", None, f"{lang} is the source language", "give a target language"
         )
     deck = load_deck(_deck_file(config, source), config.translatable_keys)
-    if not translated.is_file():
-        raise DeckError(str(translated), None, "translated deck not found (or not a file)")
+    if not os.path.lexists(translated):  # anything else: the reader says what it is
+        raise DeckError(str(translated), None, "translated deck not found")
     other = load_deck(DeckFile(translated.name, translated), config.translatable_keys)
     alignment = align_decks(deck, other)
     chosen, conflicts = paired_translations(alignment)
@@ -77,7 +78,8 @@ def import_deck(
         pot = _template(config, deck, old, now)
         po = merge(pot, old)
         filled = fill(po, chosen, entry_lines(old) if old is not None else {}, overwrite=overwrite)
-        changed = write_atomic(path, catalogue_file(po, deck, lang, pot, old, None, now))
+        text = catalogue_file(po, deck, lang, pot, old, None, now)
+        changed = write_atomic(path, text, within=config.locales)
     for conflict in filled.conflicts:
         verb = "replaced" if conflict.replaced else "kept"
         warnings.append(
@@ -97,8 +99,8 @@ def _deck_file(config: Config, source: Path) -> DeckFile:
     Raises:
         ConfigError: it lies outside the slides folder or is not a Markdown file.
     """
-    if not source.is_file():
-        raise DeckError(str(source), None, "source deck not found (or not a file)")
+    if not os.path.lexists(source):  # anything else: the reader says what it is
+        raise DeckError(str(source), None, "source deck not found")
     found = deck_in(source, config.slides)
     if found is None:
         raise ConfigError(

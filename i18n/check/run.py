@@ -24,7 +24,7 @@ from i18n.check.report import CatalogueStatus, Finding, Report
 from i18n.check.settings import CheckSettings
 from i18n.config import Config
 from i18n.errors import CatalogueError, I18nError
-from i18n.files import DeckFile, find_decks, load_deck, read_text
+from i18n.files import DeckFile, deck_bytes, find_decks, load_deck, read_text
 from i18n.model import Deck, Unit
 from i18n.parallel import parallel_map
 
@@ -85,7 +85,7 @@ def _deck_report(
     try:
         key = cache.key(
             b"check",
-            deck_file.path.read_bytes(),
+            deck_bytes(deck_file.path),
             *(read_text(path) for path in paths),
             *(str(path) for path in paths),
             deck_file.name,
@@ -94,7 +94,7 @@ def _deck_report(
             *config.translatable_keys,
             _settings_key(settings),
         )
-    except OSError:
+    except (OSError, I18nError):
         key = ""  # unreadable: the run below reports it
     if key and (found := cache.get(key, Report)) is not None:
         return found

@@ -115,10 +115,10 @@ def _catalogues(config: Config, lang: str, today: str, sizes: list[int]) -> Iter
             path = config.locales / lang / Path(deck_file.name).with_suffix(".po")
             try:
                 deck = load_deck(deck_file, config.translatable_keys)
+                old = read_text(path)  # a FIFO or /dev/zero is refused, not read
             except I18nError as exc:
                 yield Line(str(exc), stderr=True, error=True, step=True)
                 continue
-            old = read_text(path)
             old_text = old.decode("utf-8", "replace") if old is not None else None
             if old_text is not None and GENERATED not in old_text:
                 yield Line(
@@ -131,7 +131,11 @@ def _catalogues(config: Config, lang: str, today: str, sizes: list[int]) -> Iter
                 continue
             reference = (config.slides / deck.path).as_posix()
             po, text = pseudo_catalogue(deck, lang, reference, old_text, today, md)
-            changed = write_atomic(path, text)
+            try:
+                changed = write_atomic(path, text, within=config.locales)
+            except I18nError as exc:
+                yield Line(str(exc), stderr=True, error=True, step=True)
+                continue
             entries = [entry for entry in po if entry.msgid]
             sizes[0] += sum(len(entry.msgid) for entry in entries)
             sizes[1] += sum(len(entry.msgstr) for entry in entries)

@@ -66,8 +66,12 @@ def run_render(
 
     Shared by ``render`` and ``pseudo``.
     """
-    from i18n.render import RenderResult
+    from i18n.render import RenderResult, problems
     from i18n.render import render as render_decks
+
+    skipped = problems(build_dir, languages)
+    for message in skipped:
+        out.warn(f"marp-i18n: {message}")
 
     def progress(done: int, total: int, result: RenderResult) -> None:
         deck = result.deck.relative_to(build_dir).as_posix()
@@ -85,4 +89,4 @@ def run_render(
     failed = sum(not r.ok for r in results)
     kinds = "HTML and PDF" if chromium else "HTML"
     out.summary(f"Rendered {len(results) - failed} of {len(results)} ({kinds}); {failed} failed.")
-    return failed > 0
+    return failed > 0 or any(": warning: " not in message for message in skipped)

@@ -9,7 +9,7 @@ import click
 
 from i18n.cli.common import folder_options, lang_option, make_config, now
 from i18n.cli.output import get_output, output_options
-from i18n.errors import ConfigError
+from i18n.errors import ConfigError, I18nError
 
 
 @click.command()
@@ -67,8 +67,16 @@ def report(
     files = {folder / "index.html": render_status(status, generated=now())}
     for lang in status.languages:
         files[folder / f"badge-{lang.code}.svg"] = language_badge(lang.code, lang.words) + "\n"
+    failed = bool(result.errors)
+    within = config.build if output is None else None  # a folder given is used as given
     for path, content in files.items():
-        if write_atomic(path, content):
+        try:
+            changed = write_atomic(path, content, within=within)
+        except I18nError as exc:
+            out.warn(f"marp-i18n: {exc}")
+            failed = True
+            continue
+        if changed:
             out.line(f"{path}")
         else:
             out.detail(f"{path} (unchanged)")
@@ -76,7 +84,7 @@ def report(
         f"report: {_count(len(status.rows), 'deck')} in {_count(len(languages), 'language')}, "
         f"{_count(status.failing, 'failing check')}: {folder / 'index.html'}"
     )
-    return 2 if result.errors else 0
+    return 2 if failed else 0
 
 
 def _built_files(build: Path) -> frozenset[str]:

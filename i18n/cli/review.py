@@ -85,7 +85,8 @@ def review(
         generated=now(),
     )
     target = output or (config.build / "review" / code / name).with_suffix(".html")
-    if write_atomic(target, page):
+    within = config.build if output is None else None  # a file given is used as given
+    if write_atomic(target, page, within=within):
         out.line(str(target))
     else:
         out.detail(f"{target} (unchanged)")
