@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlparse
 from i18n.assemble import assemble
 from i18n.assets import copy_assets
 from i18n.cache import Cache
-from i18n.catalogue.pofile import entry_lines, read_catalogue, translations
+from i18n.catalogue.pofile import entry_lines, read_with_warnings, translations
 from i18n.config import Config
 from i18n.errors import ConfigError, I18nError
 from i18n.files import (
@@ -142,8 +142,9 @@ def _build_deck(job: _Job, deck_file: DeckFile) -> BuildReport:
         lines: dict[str, int] = {}
         data = read_text(po_path) if lang != config.source_language else None
         if data is not None:
-            catalogue = read_catalogue(data, str(po_path))  # decoded by its charset
+            catalogue, warned = read_with_warnings(data, str(po_path))  # by its charset
             found, lines = translations(catalogue), entry_lines(catalogue)
+            report.messages.extend(str(warning) for warning in warned)
         elif lang != config.source_language:
             report.messages.append(f"{po_path}: warning: no catalogue; the source text is used")
     except I18nError as exc:

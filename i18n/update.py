@@ -19,7 +19,7 @@ import polib
 from i18n.cache import Cache
 from i18n.catalogue.extract import template_catalogue
 from i18n.catalogue.header import catalogue_file
-from i18n.catalogue.pofile import read_catalogue
+from i18n.catalogue.pofile import read_with_warnings
 from i18n.catalogue.update import Memory, counts, memory_pairs, merge
 from i18n.config import Config
 from i18n.errors import CatalogueError, I18nError
@@ -169,7 +169,7 @@ def _template(
     try:
         key, deck = keyed_deck(config.translatable_keys, cache, deck_file)
         pot, text = project_template(config, deck, now, line_numbers)
-    except I18nError as exc:
+    except I18nError as exc:  # also a deck name no catalogue can hold
         return exc
     return key, deck, pot, text
 
@@ -203,10 +203,13 @@ def _update_language(
     for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
         try:
             raw = read_text(path) or b""  # a FIFO or /dev/zero is refused, not read
-            read[path] = (raw, read_catalogue(raw, str(path)))
+            po, warnings = read_with_warnings(raw, str(path))
         except CatalogueError as exc:
             broken.add(path)
             yield Line(str(exc), stderr=True, error=True)
+            continue
+        read[path] = (raw, po)
+        yield from (Line(str(warning), stderr=True) for warning in warnings)
     memory = Memory(pair for _, po in read.values() for pair in memory_pairs(po))
     for deck, pot in templates:
         path = folder / Path(deck.path).with_suffix(".po")

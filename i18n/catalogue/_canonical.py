@@ -15,8 +15,11 @@ from functools import lru_cache
 import polib
 
 from i18n.catalogue._linebreak import PROHIBITED, width_breaks
+from i18n.catalogue._lines import MAX_LINE
 
 PAGE_WIDTH = 79
+_PIECE = MAX_LINE - 32
+"""Longest string piece on one line: the limit less the longest ``#~ msgstr[N] ""``."""
 _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v"}
 _NEEDS_ESCAPE = re.compile(r'[\a\b\f\n\r\t\v\\"]')
 
@@ -83,9 +86,32 @@ def _wrap(prefix: str, name: str, value: str) -> tuple[str, ...]:
         first = False
         begin = 0
         for i in [i for i, brk in enumerate(breaks) if brk] + [len(text)]:
-            lines.append(f'{head}"{text[begin:i]}"')
-            head, begin = prefix, i
+            for piece in _within_limit(text[begin:i]):
+                lines.append(f'{head}"{piece}"')
+                head = prefix
+            begin = i
     return tuple(lines)
+
+
+def _within_limit(text: str) -> list[str]:
+    """``text`` cut into pieces short enough for a reader's line limit (``MAX_LINE``).
+
+    gettext writes a word of any length on one line; a reader that took any line
+    length could be made to hold a file of one line. So a word longer than the limit
+    (a base64 image in alt text) is cut, never inside an escape: the file differs from
+    msgcat's there, and reads back to the same string.
+    """
+    if len(text) <= _PIECE:
+        return [text]
+    pieces, begin = [], 0
+    while len(text) - begin > _PIECE:
+        end = begin + _PIECE
+        run = len(text[begin:end]) - len(text[begin:end].rstrip("\\"))
+        end -= run % 2  # an odd run of backslashes ends with half an escape
+        pieces.append(text[begin:end])
+        begin = end
+    pieces.append(text[begin:])
+    return pieces
 
 
 def _comment_lines(marker: str, text: str) -> list[str]:
@@ -120,7 +146,7 @@ def entry_lines(entry: polib.POEntry) -> list[str]:
     how it wraps, so we never write them."""
     obsolete = bool(entry.obsolete)
     prefix = "#~ " if obsolete else ""
-    translated = bool(entry.msgstr or any(entry.msgstr_plural.values()))
+    translated = _translated(entry)
     lines = _comment_lines("#", entry.tcomment or "")
     lines += _comment_lines("#.", entry.comment or "")
     lines += _references(entry.occurrences)
@@ -152,6 +178,10 @@ def header_lines(comment: str, metadata: Sequence[tuple[str, str]], fuzzy: bool)
     return lines
 
 
+def _translated(entry: polib.POEntry) -> bool:
+    return bool(entry.msgstr or any(entry.msgstr_plural.values()))
+
+
 def po_text(catalogue: polib.POFile) -> str:
     """The whole file: header, active entries in order, then obsolete ones.
 
@@ -161,6 +191,6 @@ def po_text(catalogue: polib.POFile) -> str:
     fuzzy = "fuzzy" in (catalogue.metadata_is_fuzzy or ())
     blocks = [header_lines(header, list(catalogue.metadata.items()), fuzzy)]
     active = [e for e in catalogue if not e.obsolete and e.msgid]
-    gone = [e for e in catalogue if e.obsolete and e.msgid and e.msgstr]
+    gone = [e for e in catalogue if e.obsolete and e.msgid and _translated(e)]
     blocks += [entry_lines(entry) for entry in active + gone]
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"

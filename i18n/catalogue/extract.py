@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import polib
 
+from i18n.errors import CatalogueError
 from i18n.model import Deck
 
 _VARIABLE = re.compile(r"%[A-Z][A-Z0-9_]*%")
@@ -20,6 +22,7 @@ def deck_template(deck: Deck, reference: str, *, line_numbers: bool = False) -> 
     not know, so ``msgcat``/``msgmerge`` would strip them and the files would not be
     canonical; set them as Weblate component flags instead.
     """
+    _refuse_unwritable(reference)
     pot = polib.POFile(wrapwidth=79)
     by_msgid: dict[str, polib.POEntry] = {}
     for unit in deck.units:
@@ -41,6 +44,36 @@ def deck_template(deck: Deck, reference: str, *, line_numbers: bool = False) -> 
         if occurrence not in entry.occurrences:
             entry.occurrences.append(occurrence)
     return pot
+
+
+_UNWRITABLE = frozenset({"Cc", "Cs", "Zl", "Zp"})
+
+
+def printable(name: str) -> str:
+    """``name`` with control characters, line breaks and undecodable bytes as escapes,
+    so a message naming the file stays one line and can be printed."""
+    return "".join(
+        c.encode("unicode_escape").decode("ascii") if unicodedata.category(c) in _UNWRITABLE else c
+        for c in name
+    )
+
+
+def _refuse_unwritable(reference: str) -> None:
+    """A ``#:`` reference is one line of text: a deck name with a line break or a
+    control character would end it (and be read back as another deck's name, or as a
+    syntax error), and an undecodable byte (a lone surrogate) cannot be written at all.
+
+    Raises:
+        CatalogueError: naming the deck file, escaped.
+    """
+    bad = [c for c in reference if unicodedata.category(c) in _UNWRITABLE]
+    if bad:
+        raise CatalogueError(
+            printable(reference),
+            None,
+            f"a deck name with {printable(bad[0])} cannot be written in a catalogue's #: reference",
+            "rename the file (letters, digits, - and _ are safe)",
+        )
 
 
 def template_catalogue(

@@ -14,6 +14,17 @@ _OURS = re.compile(r"^(?:Translations|.* translation) of the Marp deck ")
 _DEFAULT_TRANSLATOR = "FULL NAME <EMAIL@ADDRESS>"
 
 
+def one_line(text: str) -> str:
+    """``text`` with each line break, tab or control character as a space, stripped: a
+    header comment or field is one line, which readers strip, and gettext, polib and
+    our reader split at different characters (``str.splitlines`` also at NEL, U+2028)."""
+    if text.isprintable():
+        return text.strip()
+    return "".join(
+        " " if c.isspace() or (not c.isprintable() and c < "\xa0") else c for c in text
+    ).strip()
+
+
 def tool_version() -> str:
     try:
         return version("marp-i18n")
@@ -23,8 +34,8 @@ def tool_version() -> str:
 
 def template_header(pot: polib.POFile, deck: Deck, creation_date: str) -> None:
     """Fill the POT header: deck title and SPDX lines as comments, gettext metadata."""
-    title = deck.title or deck.path
-    lines = [f"Translations of the Marp deck {deck.path}: {title}", *deck.spdx]
+    title = one_line(deck.title or "") or deck.path
+    lines = [f"Translations of the Marp deck {deck.path}: {title}", *map(one_line, deck.spdx)]
     pot.header = "\n".join(lines)
     pot.metadata = {
         "Project-Id-Version": title,
@@ -76,8 +87,8 @@ def catalogue_header(
     comment lines translators added (their own SPDX-FileCopyrightText) are kept.
     """
     name, plural_forms = language_facts(lang)
-    title = deck.title or deck.path
-    ours = [f"{name} translation of the Marp deck {deck.path}: {title}", *deck.spdx]
+    title = one_line(deck.title or "") or deck.path
+    ours = [f"{name} translation of the Marp deck {deck.path}: {title}", *map(one_line, deck.spdx)]
     kept: list[str] = []
     if old is not None:
         for line in (old.header or "").rstrip("\n").split("\n"):

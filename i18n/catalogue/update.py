@@ -34,13 +34,14 @@ MAX_LENGTH = 3000
 
 
 def memory_pairs(catalogue: polib.POFile | None) -> list[tuple[str, str]]:
-    """(msgid, msgstr) of the usable translations: translated, not fuzzy, also obsolete."""
+    """(msgid, msgstr) of the usable translations: translated, not fuzzy, also obsolete;
+    not an entry with a msgctxt (we write none: one set aside from a pull request)."""
     if catalogue is None:
         return []
     return [
         (entry.msgid, entry.msgstr)
         for entry in catalogue
-        if entry.msgid and entry.msgstr and "fuzzy" not in entry.flags
+        if entry.msgid and entry.msgstr and "fuzzy" not in entry.flags and entry.msgctxt is None
     ]
 
 
@@ -188,11 +189,17 @@ def merge(
     if not purge_obsolete:
         for entry in previous:
             fuzzy = "fuzzy" in entry.flags
-            if _key(entry) in matched or not entry.msgstr or (fuzzy and entry.msgstr in real):
+            plural = any(entry.msgstr_plural.values())  # set aside on reading: kept as is
+            if _key(entry) in matched or not (entry.msgstr or plural):
+                continue
+            if fuzzy and entry.msgstr in real:
                 continue
             gone = polib.POEntry(
                 msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=entry.msgstr, obsolete=True
             )
+            if entry.msgid_plural:
+                gone.msgid_plural = entry.msgid_plural
+                gone.msgstr_plural = dict(entry.msgstr_plural)
             gone.tcomment = entry.tcomment
             gone.flags = ["fuzzy"] if fuzzy else []
             result.append(gone)

@@ -17,7 +17,7 @@ import polib
 
 from i18n.build import catalogue_path
 from i18n.cache import Cache
-from i18n.catalogue.pofile import read_catalogue
+from i18n.catalogue.pofile import read_with_warnings
 from i18n.check import completeness as comp
 from i18n.check.entries import EntryChecker
 from i18n.check.report import CatalogueStatus, Finding, Report
@@ -182,7 +182,8 @@ def _catalogue(
         data = read_text(Path(po_path))
     except OSError as exc:
         raise CatalogueError(po_path, None, f"cannot read: {exc.strerror}") from None
-    entries: list[polib.POEntry] = [] if data is None else list(read_catalogue(data, po_path))
+    catalogue, warned = ([], []) if data is None else read_with_warnings(data, po_path)
+    entries: list[polib.POEntry] = list(catalogue)
     stale: Finding | None
     if data is None:
         messages, words = comp.missing_tally(lines)
@@ -203,4 +204,5 @@ def _catalogue(
         threshold=run.settings.threshold(deck.path, lang),
         basis=run.settings.basis,
     )
-    return status, entries, [stale] if stale else []
+    set_aside = [Finding("stale", po_path, w.line, w.message, severity="warning") for w in warned]
+    return status, entries, set_aside + ([stale] if stale else [])

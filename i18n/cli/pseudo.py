@@ -101,6 +101,7 @@ def pseudo(
 def _catalogues(config: Config, lang: str, today: str, sizes: list[int]) -> Iterator[Line]:
     """Write every deck's pseudo catalogue; lines as ``update`` prints them; ``sizes``
     adds up the characters of the msgids and of their pseudo-translations."""
+    from i18n.catalogue.pofile import decode_catalogue
     from i18n.errors import I18nError
     from i18n.files import find_decks, load_deck, read_text, write_atomic
     from i18n.pseudo import GENERATED, pseudo_catalogue, pseudo_parser
@@ -119,7 +120,11 @@ def _catalogues(config: Config, lang: str, today: str, sizes: list[int]) -> Iter
             except I18nError as exc:
                 yield Line(str(exc), stderr=True, error=True, step=True)
                 continue
-            old_text = old.decode("utf-8", "replace") if old is not None else None
+            try:  # refused as every command refuses it: a header that lies, say
+                old_text = decode_catalogue(old, str(path)) if old is not None else None
+            except I18nError as exc:
+                yield Line(str(exc), stderr=True, error=True, step=True)
+                continue
             if old_text is not None and GENERATED not in old_text:
                 yield Line(
                     f"{path}: not written by marp-i18n pseudo, left as it is; "
