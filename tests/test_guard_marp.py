@@ -65,7 +65,7 @@ def _run(translation: str, marp: MarpServer) -> tuple[int, list[tuple[str, str]]
 
     # A third of the profile's budget: each example is a whole deck of up to six slides
     # built twice (translated, and rebuilt without the refused units).
-    @settings(database=None, max_examples=max(1, settings.default.max_examples // 3))
+    @settings(database=None, max_examples=max(1, settings().max_examples // 3))
     @given(decks())
     def each(source: str) -> None:
         tried[0] += 1
