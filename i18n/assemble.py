@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 
 from i18n.errors import TranslationRefused
-from i18n.guard import guard_front_matter, guard_unit, verify_edits
+from i18n.guard import character_problem, guard_front_matter, parsed_problem, verify_edits
 from i18n.model import Deck, Unit
 from i18n.segment.marp_yaml import read_marp_yaml
 from i18n.segment.parser import marp_parser
@@ -107,9 +107,7 @@ def assemble(
             continue  # the source text stays, byte for byte
         column = unit.start - line_start(deck.text, unit.start)
         text = render(unit, translation, column)
-        if md is None:
-            md = marp_parser(front_matter=False)
-        problem = guard_unit(unit, translation, md)
+        problem = character_problem(unit, translation)
         if problem is None and unit.kind == "front matter":
             problem = _front_matter_problem(deck, unit, text, translation)
         if problem is None:
@@ -119,7 +117,12 @@ def assemble(
             refused.append((unit, problem))
     keys = tuple(dict.fromkeys(u.key for u in deck.units if u.kind == "front matter"))
     verified = verify_edits(deck.text, edits, keys)
-    refused.extend((units[index], reason) for index, reason in verified.refused)
+    for index, reason in verified.refused:  # the unit rules say why, where they can
+        if md is None:
+            md = marp_parser(front_matter=False)
+        unit = units[index]
+        translation = translations[unit.msgid]
+        refused.append((unit, parsed_problem(unit, translation, md) or reason))
     made = [edits[index] for index in verified.kept]
     if lang is not None:
         made.extend(_lang_edits(deck, lang))

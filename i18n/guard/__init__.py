@@ -10,14 +10,16 @@ explanation.
 
 from i18n.guard.deck import Verified, verify_edits
 from i18n.guard.structure import DeckStructure, deck_structure, describe_difference
-from i18n.guard.unit import guard_front_matter, guard_unit
+from i18n.guard.unit import character_problem, guard_front_matter, guard_unit, parsed_problem
 
 __all__ = [
     "DeckStructure",
     "Verified",
+    "character_problem",
     "deck_structure",
     "describe_difference",
     "guard_front_matter",
     "guard_unit",
+    "parsed_problem",
     "verify_edits",
 ]

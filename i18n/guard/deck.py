@@ -16,7 +16,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from i18n.guard.structure import DeckStructure, deck_structure, describe_difference
+from i18n.guard.structure import (
+    DeckStructure,
+    deck_structure,
+    describe_difference,
+    source_structure,
+)
 from i18n.source import Edit, apply_edits
 
 
@@ -41,7 +46,7 @@ def verify_edits(
     builds from it."""
     if not edits:
         return Verified(text, (), (), ((), ()))
-    want = deck_structure(text, translatable_keys)
+    want = source_structure(text, translatable_keys)
     kept = list(range(len(edits)))
     refused: list[tuple[int, str]] = []
 

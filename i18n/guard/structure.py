@@ -18,7 +18,6 @@ vanishes from its paragraph but redefines a link elsewhere) shows here.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -28,37 +27,18 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18n.segment.comments import role_of
+from i18n.segment.image_options import alt_words
 from i18n.segment.marp_yaml import read_marp_yaml
 from i18n.segment.parser import marp_parser
 
-_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-_WORDS = re.compile(f"[^{_JS_SPACE}]+")
-"""Marp splits an alt text on JavaScript's ``\\s`` (not Python's whitespace)."""
-_LENGTH = r"(?:[0-9]*\.)?[0-9]+(?:%|ch|cm|em|ex|in|mm|pc|pt|px)?|auto"
-_FILTERS = "blur|brightness|contrast|drop-shadow|grayscale|hue-rotate|invert|opacity|saturate|sepia"
-_IMAGE_KEYWORD = re.compile(
-    rf"(?:[0-9]*\.)?[0-9]+%|w(?:idth)?:(?:{_LENGTH})|h(?:eight)?:(?:{_LENGTH})"
-    rf"|(?:{_FILTERS})(?::[^\n\r\u2028\u2029]+)?"
-)
-"""marpit ``image/parse.js``'s option matchers (size %, width, height, CSS filters)."""
-_BACKGROUND_KEYWORD = re.compile(
-    r"bg|auto|contain|cover|fit|vertical|horizontal|(?:left|right)(?::(?:[0-9]*\.)?[0-9]+%)?"
-)
-"""marpit ``background_image/parse.js``: read only when the alt text has a ``bg`` word."""
 _RAW = frozenset({"fence", "code_block", "html_block", "math_block", "math_block_label"})
 """Block tokens whose content is not text to translate: compared as written."""
 
 
 def image_keywords(alt: str) -> tuple[bool, tuple[str, ...]]:
     """(background?, the words of ``alt`` Marp consumes as keywords, in order)."""
-    words = _WORDS.findall(alt)
-    background = "bg" in words
-    keywords = tuple(
-        word
-        for word in words
-        if _IMAGE_KEYWORD.fullmatch(word) or (background and _BACKGROUND_KEYWORD.fullmatch(word))
-    )
-    return background, keywords
+    background, words = alt_words(alt)
+    return background, tuple(alt[w.start : w.end] for w in words if w.keyword)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +59,14 @@ class DeckStructure:
         return tuple((before - after).elements()), tuple((after - before).elements())
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=512)
+def source_structure(text: str, translatable_keys: tuple[str, ...] = ()) -> DeckStructure:
+    """``deck_structure``, kept: a source deck is compared with every language's build."""
+    return deck_structure(text, translatable_keys)
+
+
 def deck_structure(text: str, translatable_keys: tuple[str, ...] = ()) -> DeckStructure:
-    """The structure of a whole deck. Cached: a source deck is compared once per language."""
+    """The structure of a whole deck."""
     reader = _Reader(translatable_keys)
     env: dict[str, object] = {}
     tokens = _parser().parse(text, env)
@@ -144,7 +129,8 @@ class _Reader:
                 marks.append(f"{kind} {child.content}")
             elif kind == "marpit_comment":
                 marks.append(_comment(child.content, in_heading=in_heading, keys=self.keys))
-            elif kind == "link_open":
+            elif kind == "link_open":  # that there is a link is structure, where to a finding
+                marks.append("link")
                 self.links.append(str(child.attrGet("href")))
         for mark in sorted(marks):
             self.add(line, mark)
@@ -181,8 +167,10 @@ def _block(token: Token) -> str:
     return " ".join(parts).rstrip()
 
 
+@lru_cache(maxsize=4096)
 def _comment(content: str, *, in_heading: bool, keys: frozenset[str]) -> str:
-    """A comment's mark: a directive with its values (``lang`` aside), else its role."""
+    """A comment's mark: a directive with its values (``lang`` aside), else its role.
+    Cached: a deck's comments recur in every language's build."""
     role = role_of(content, in_heading=in_heading)
     if role == "directive":
         mapping = read_marp_yaml(content) or {}

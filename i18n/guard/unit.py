@@ -1,10 +1,15 @@
-"""The structure guard: refuse a translation that would change what Marp builds.
+"""The unit rules: why one translation, judged alone, cannot stand in for its source.
 
 A unit's translation may change words, never the deck's shape: the same blocks (no
 new slide break, setext underline, fence, heading, list or quote marker), no comment
 opened or closed, the same background images, no new images or raw HTML, no
 ``javascript:``/``data:`` links, and front-matter values that stay valid YAML.
-Each rule returns a short reason, used in messages and by ``check``.
+
+The rules come in two kinds. ``character_problem`` needs no parse and runs on every
+translation; ``parsed_problem`` compares parses of source and translation and only
+runs where the whole-deck comparison (``deck.verify_edits``) found a difference, to
+say *why* in the translator's terms. The deck comparison, not these rules, is the
+guarantee. Each rule returns a short reason, used in messages and by ``check``.
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
+from i18n.guard.structure import image_keywords
 from i18n.model import Unit
 from i18n.segment.comments import find_comment, role_of
-from i18n.segment.inline import is_background, walk
+from i18n.segment.image_options import is_background
+from i18n.segment.inline import walk
 from i18n.segment.marp_yaml import is_directive, read_marp_yaml
 
 _UNSAFE_URL = re.compile(
@@ -83,7 +90,12 @@ def _ends_escaping(text: str) -> bool:
 
 
 def guard_unit(unit: Unit, translation: str, md: MarkdownIt) -> str | None:
-    """Why ``translation`` cannot stand in for ``unit``, or None when it can."""
+    """Why ``translation`` cannot stand in for ``unit``, or None when it can (alone)."""
+    return character_problem(unit, translation) or parsed_problem(unit, translation, md)
+
+
+def character_problem(unit: Unit, translation: str) -> str | None:
+    """The rules that read characters, not parses: cheap enough for every translation."""
     if unit.kind == "front matter":
         return None  # checked in context by guard_front_matter
     source = unit.msgid
@@ -103,17 +115,23 @@ def guard_unit(unit: Unit, translation: str, md: MarkdownIt) -> str | None:
     ):
         return "a | that would add a table column (write \\| for a literal bar)"
     if unit.kind == "speaker note":
-        mapping = read_marp_yaml(translation)
-        if mapping is not None and is_directive(mapping):
-            return "a note that reads as a Marp directive"
+        # Judged as it is written: the build collapses a note's whitespace, so "style:"
+        # and a newline become "style: " (issue 12).
+        for written in (translation, " ".join(translation.split())):
+            mapping = read_marp_yaml(written)
+            if mapping is not None and is_directive(mapping):
+                return "a note that reads as a Marp directive"
         return None
     if unit.kind in ("heading", "table cell", "image alt text") and translation.count(
         "\n"
     ) > source.count("\n"):
         return f"a line break in a {unit.kind}"
     if unit.kind == "image alt text":
-        if is_background(translation) or "]" in translation or "[" in translation:
+        if "]" in translation or "[" in translation:
             return "alt text that changes the image syntax"
+        if image_keywords(translation) != image_keywords(source):
+            shown = " ".join(image_keywords(translation)[1]) or "none"
+            return f"it changes the Marp image keywords of the alt text (here: {shown})"
         return None
     if unit.line == 1 and translation[1:3] == "--" and source[1:3] != "--":
         # markdown-it-front-matter (Marp's, and ours) checks the deck's first character
@@ -122,10 +140,19 @@ def guard_unit(unit: Unit, translation: str, md: MarkdownIt) -> str | None:
     indented = unit.kind in ("list item", "blockquote")  # where leading spaces move blocks
     if indented and translation[:1].isspace() and not source[:1].isspace():
         return "leading whitespace, which changes the indentation Markdown reads"
+    if len(_UNSAFE_URL.findall(translation)) > len(_UNSAFE_URL.findall(source)):
+        return "it adds a javascript:, vbscript: or data: link"
+    return None
+
+
+def parsed_problem(unit: Unit, translation: str, md: MarkdownIt) -> str | None:
+    """The rules that compare parses of source and translation read alone."""
+    if unit.kind in ("front matter", "speaker note", "image alt text"):
+        return None
     # With a line break the text is read with the lines that follow it in the deck
     # (a lazy continuation); the same tail on both sides leaves the comparisons fair.
     tail = unit.layout.tail if "\n" in translation else ""
-    before = _read(md, _in_context(source + tail, unit))
+    before = _read(md, _in_context(unit.msgid + tail, unit))
     after = _read(md, _in_context(translation + tail, unit))
     if after.shape != before.shape:
         return "it changes the slide structure (a slide break, heading, list, quote or code marker)"
@@ -141,8 +168,6 @@ def guard_unit(unit: Unit, translation: str, md: MarkdownIt) -> str | None:
         return "it adds raw HTML the source does not have"
     if html_s - html_t:
         return "it drops or changes raw HTML of the source (keep every tag as it is)"
-    if len(_UNSAFE_URL.findall(translation)) > len(_UNSAFE_URL.findall(source)):
-        return "it adds a javascript:, vbscript: or data: link"
     return None
 
 

@@ -17,7 +17,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from i18n.segment.marp_yaml import is_directive, read_marp_yaml, top_scalars
+from i18n.segment.marp_yaml import is_directive, may_be_directive, read_marp_yaml, top_scalars
 from i18n.segment.view import TextView
 
 CommentRole = Literal["directive", "magic", "fit", "note", "empty"]
@@ -77,6 +77,8 @@ def role_of(content: str, *, in_heading: bool = False) -> CommentRole:
         return "fit"  # marp-core's fitting header marker
     if any(m.fullmatch(content) for m in _MAGIC):
         return "magic"
+    if not may_be_directive(content):
+        return "note"
     mapping = read_marp_yaml(content)
     if mapping is not None and is_directive(mapping):
         return "directive"

@@ -159,6 +159,18 @@ def _restore(value: object) -> object:
     return value
 
 
+_DIRECTIVE_KEY = re.compile("(?:" + "|".join(sorted(KNOWN_DIRECTIVES)) + r")[\"']?\s*:")
+
+
+def may_be_directive(text: str) -> bool:
+    """False only when YAML cannot read a directive key from ``text``: no known key
+    followed by a colon (quotes, spaces and line breaks between them allowed), no
+    escape (``\\``, a key spelt with escapes), no anchor (``&``, which an alias would
+    need) and no comment (``#``, which may stand between an explicit ``?`` key and its
+    colon). A note passes this test in microseconds; YAML takes milliseconds."""
+    return "\\" in text or "&" in text or "#" in text or _DIRECTIVE_KEY.search(text) is not None
+
+
 def is_directive(mapping: dict[str, object]) -> bool:
     """True when Marp applies at least one key (global, local, ``_`` spot or ``$`` global)."""
     for key in mapping:
