@@ -316,3 +316,66 @@ def test_stray_temporary_files_are_removed_by_the_next_write(course: Path) -> No
     assert code == 0, lines
     assert not stale.exists()
     assert recent.exists() and held.exists() and theirs.exists()
+
+
+def fake_marp(root: Path) -> Path:
+    """A marp-cli that converts nothing: render then reports every deck as failed, and
+    nothing here depends on Node."""
+    marp = root / "fake-marp"
+    marp.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    marp.chmod(0o755)
+    return marp
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("pseudo", "--no-render"),
+        ("import", "slides/pipe.md", "slides/a.md", "--lang", "sv"),
+        ("import", "slides/a.md", "slides/pipe.md", "--lang", "sv"),
+        ("review", "slides/pipe.md", "--lang", "sv"),
+    ],
+    ids=["pseudo", "import-source", "import-translation", "review"],
+)
+def test_the_other_commands_refuse_a_fifo_deck_the_same_way(
+    course: Path, args: tuple[str, ...]
+) -> None:
+    os.mkfifo(course / "slides" / "pipe.md")
+    code, lines = run(course, *args)
+    assert code == 2, lines
+    assert [line for line in lines if "pipe.md" in line] == ["slides/pipe.md: not a regular file"]
+    if args[0] == "pseudo":
+        assert (course / "build" / "qps" / "a.md").is_file()
+
+
+def test_render_names_a_built_deck_that_is_not_a_file(course: Path) -> None:
+    assert run(course, "build", "--lang", "sv")[0] == 0
+    os.mkfifo(course / "build" / "sv" / "pipe.md")
+    marp = fake_marp(course)
+    code, lines = run(course, "render", "--lang", "sv", "--marp", str(marp), "--no-pdf")
+    assert code == 2, lines
+    assert [line for line in lines if "pipe.md" in line] == ["build/sv/pipe.md: not a regular file"]
+
+
+def test_two_builds_at_once_both_finish_and_leave_no_temporary_file(course: Path) -> None:
+    """Build takes no lock: two runs write the same files at once. Neither may remove
+    the other's temporary file (it is young and locked) or fail."""
+    for n in range(40):
+        (course / "slides" / f"d{n:02}.md").write_text(f"# D{n}\n\nText {n}\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LC_ALL": "C", "CI": "1"}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "i18n", "build"],
+            cwd=course,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=TIMEOUT)
+        assert proc.returncode == 0, err
+    assert not list((course / "build").rglob("*.tmp"))
+    assert len(list((course / "build" / "sv").glob("*.md"))) == 42

@@ -51,6 +51,7 @@ class Output:
     _done: int = 0
     _label: str = ""
     _drawn: bool = field(default=False, repr=False)
+    _warned: set[str] = field(default_factory=set, repr=False)
 
     @classmethod
     def for_terminal(cls, verbosity: int) -> Output:
@@ -93,7 +94,11 @@ class Output:
             click.echo(text)
 
     def warn(self, text: str) -> None:
-        """Warnings and errors: always, on stderr."""
+        """Warnings and errors: always, on stderr, each once: ``pseudo`` meets a bad deck
+        when it writes catalogues and again when it builds, and one line is enough."""
+        if text in self._warned:
+            return
+        self._warned.add(text)
         self._clear()
         click.echo(text, err=True)
 
