@@ -91,9 +91,6 @@ def _report(tried: int, failures: list[tuple[str, str]]) -> str:
     )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 12: a link lost to a translated shortcut label is not refused"
-)
 def test_pseudo_translated_decks_have_the_source_structure_or_were_refused(
     marp: MarpServer,
 ) -> None:
@@ -101,9 +98,6 @@ def test_pseudo_translated_decks_have_the_source_structure_or_were_refused(
     assert not failures, _report(tried, failures)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 12: a link lost to a translated reference label is not refused"
-)
 def test_hostile_translated_decks_have_the_source_structure_or_were_refused(
     marp: MarpServer,
 ) -> None:
