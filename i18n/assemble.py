@@ -140,6 +140,8 @@ def _refusal(unit: Unit, problem: str, locate: Locate) -> TranslationRefused:
         line,
         f"translation refused: {problem}; the source text is used for {_short(unit.msgid)}",
         "fix the msgstr",
+        reason=problem,
+        msgid=unit.msgid,
     )
 
 

@@ -36,8 +36,15 @@ class ConfigError(I18nError):
     """A bad setting in ``[tool.marp-i18n]`` or on the command line."""
 
 
+@dataclass
 class TranslationRefused(I18nError):
-    """A translation that would change the deck's structure; the source text is used."""
+    """A translation that would change the deck's structure; the source text is used.
+
+    ``reason`` and ``msgid`` keep the parts as data, so ``check`` reports the build's
+    refusals without reading its message back."""
+
+    reason: str = ""
+    msgid: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,149 +1,51 @@
-"""``structure``: the shortcut around the build's guard must never disagree with it.
+"""``structure``: check reports exactly the refusals the build makes, at the same PO lines.
 
-``plainly_safe`` says "the guard would accept this" from characters and the parses
-``check`` already made; these tests hold it to ``guard_unit`` itself, on generated
-translations and on every unit of the real corpus, so a new guard rule that the
-shortcut does not know about fails here rather than passing silently in CI.
+Both run ``assemble`` (the unit rules, then the whole deck verified against its
+source); these tests hold the two outputs to each other on planted catalogues and on
+the real corpus under a hostile translation, so a future shortcut in either cannot
+drift unnoticed.
 """
 
 from __future__ import annotations
 
-import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from pathlib import Path
 
-from i18n.check.facts import analyse
-from i18n.check.structure import plainly_safe, structure_problem
+import pytest
+
+from i18n.build import build_language
+from i18n.catalogue.extract import deck_template
+from i18n.catalogue.pofile import catalogue_text
+from i18n.check import check_course, check_translation, read_settings
+from i18n.config import Config
 from i18n.files import read_deck
-from i18n.guard import guard_unit
 from i18n.model import Layout, Unit
 from i18n.segment import segment_deck
-from i18n.segment.parser import marp_parser
-
-MD = marp_parser(front_matter=False)
-
-SOURCES = {
-    "paragraph": [
-        "Plain words here",
-        "**Bold** start",
-        "1984 was a year",
-        "Two\nlines",
-        "See [docs](https://a.example/)",
-        "Has <b>html</b>",
-        "Note <!-- c -->",
-        "Line one  \nLine two",
-        "Image ![x](a.png) inline",
-    ],
-    "heading": ["Confidential computing", "`code` heading", "Title <!-- fit -->"],
-    "list item": ["Exposes unique attack surface", "[Link](https://x.example) first"],
-    "table cell": ["Memory encryption", "a \\| b", "`x`"],
-    "blockquote": ["A quoted line\nand another"],
-    "speaker note": ["Remember to breathe", "Segue: next slide", "class notes"],
-    "image alt text": ["A cat"],
-}
-PIECES = [
-    "Ord",
-    "ord",
-    "Å",
-    " ",
-    " ",
-    "\n",
-    "\n\n",
-    "# ",
-    "- ",
-    "* ",
-    "1. ",
-    "2) ",
-    "> ",
-    "**",
-    "_",
-    "`",
-    "[a](b)",
-    "[a] (b)",
-    "![x](y.png)",
-    "![bg](z.png)",
-    "<b>",
-    "</b>",
-    "<br>",
-    "<!--",
-    "-->",
-    "<!-- _class: x -->",
-    "|",
-    "\\|",
-    "\\",
-    "=",
-    "===",
-    "---",
-    "javascript:",
-    "](",
-    '="data:',
-    "theme: x",
-    "class:",
-    "&a ",
-    "*a",
-    "$x$",
-    "$$",
-    "    ",
-    "\t",
-    "\r",
-    ":",
-    "bg ",
-    "%VAR%",
-    "'",
-    '"',
-    "{",
-    "}",
-    "```",
-    "~~~",
-    "Ŧ",
-]
-translations = st.lists(st.sampled_from(PIECES), min_size=1, max_size=8).map("".join)
 
 
 def unit(kind: str, msgid: str, line: int = 2) -> Unit:
-    # Line 2: units on a deck's first line are read in place by the guard, never by the
-    # shortcut (see test_first_line_units_go_to_the_guard).
     layout = Layout(table=kind == "table cell")
     return Unit(0, len(msgid), msgid, kind, 1, line, layout)  # type: ignore[arg-type]
 
 
-def safe(u: Unit, translation: str) -> bool:
-    shapes = (analyse(MD, u.msgid, u.kind).shape, analyse(MD, translation, u.kind).shape)
-    return plainly_safe(u.kind, u.msgid, translation, shapes)
-
-
-@given(st.sampled_from([(k, s) for k, v in SOURCES.items() for s in v]), translations)
-def test_the_shortcut_only_accepts_what_the_guard_accepts(
-    source: tuple[str, str], text: str
-) -> None:
-    u = unit(*source)
-    if safe(u, text):
-        assert guard_unit(u, text, MD) is None
-
-
 @pytest.mark.parametrize(
-    ("kind", "source", "translation", "expected"),
+    ("kind", "source", "translation", "refused"),
     [
-        ("paragraph", "Plain words here", "Enkla ord här", True),
-        ("paragraph", "**Bold** start", "**Fet** början", True),
-        ("paragraph", "See [docs](https://a.example/)", "Se [dok](https://a.example/)", True),
-        ("heading", "Confidential computing", "Konfidentiell databehandling", True),
-        ("speaker note", "Remember to breathe", "Kom ihåg att andas", True),
-        ("table cell", "Memory encryption", "Minneskryptering", True),
-        ("speaker note", "Remember to breathe", "theme: gaia", False),
-        ("paragraph", "Plain words here", "Enkla <b>ord</b>", False),
-        ("paragraph", "Plain words here", "# Enkla ord", False),
-        ("paragraph", "Plain words here", "Enkla ![ord](x.png)", False),
-        ("paragraph", "Plain words here", "[a](javascript:alert(1))", False),
-        ("table cell", "Memory encryption", "Minnes | kryptering", False),
-        ("heading", "Confidential computing", "Konfidentiell\nberäkning", False),
-        ("image alt text", "A cat", "En katt", False),
+        ("paragraph", "Plain words here", "Enkla ord här", False),
+        ("paragraph", "See [docs](https://a.example/)", "Se [dok](https://a.example/)", False),
+        ("speaker note", "Remember to breathe", "Kom ihåg att andas", False),
+        ("speaker note", "Remember to breathe", "theme: gaia", True),
+        ("speaker note", "Remember to breathe", "_class:\ninvert", True),
+        ("paragraph", "Plain words here", "Enkla <b>ord</b>", True),
+        ("paragraph", "Plain words here", "# Enkla ord", True),
+        ("paragraph", "Plain words here", "Enkla ![ord](x.png)", True),
+        ("table cell", "Memory encryption", "Minnes | kryptering", True),
+        ("heading", "Confidential computing", "Konfidentiell\nberäkning", True),
+        ("image alt text", "A cat", "En katt 60%", True),
     ],
 )
-def test_the_shortcut_takes_plain_translations(
-    kind: str, source: str, translation: str, expected: bool
-) -> None:
-    assert safe(unit(kind, source), translation) is expected
+def test_one_entry_alone(kind: str, source: str, translation: str, refused: bool) -> None:
+    found = dict(check_translation(unit(kind, source), translation))
+    assert bool({"structure", "injection"} & set(found)) is refused, found  # injection: worse
 
 
 @pytest.mark.parametrize(
@@ -151,13 +53,12 @@ def test_the_shortcut_takes_plain_translations(
     [
         ("Hej där", None),
         ('Hej "där"\nnu', None),
-        ("Hej\nda", None),
     ],
 )
 def test_a_quoted_front_matter_value_takes_any_text(translation: str, problem: str | None) -> None:
     deck = segment_deck('---\ntitle: "Hello there"\n---\n\n# Hi\n', "x.md")
-    title = deck.units[0]
-    assert structure_problem(title, translation, MD, deck) == problem
+    found = dict(check_translation(deck.units[0], translation, deck=deck))
+    assert found.get("structure") == problem
 
 
 @pytest.mark.parametrize(
@@ -173,37 +74,48 @@ def test_a_plain_front_matter_value_is_judged_in_its_yaml(
 ) -> None:
     deck = segment_deck("---\ndescription: A plain value\n---\n\n# Hi\n", "x.md")
     described = next(u for u in deck.units if u.key == "description")
-    assert structure_problem(described, translation, MD, deck) == problem
-    assert structure_problem(described, translation, MD, None) is None  # stale: no YAML to judge
+    found = dict(check_translation(described, translation, deck=deck))
+    expected = None if problem is None else f"the build refuses this translation: {problem}"
+    assert found.get("structure") == expected
 
 
-def _variants(msgid: str) -> list[str]:
-    lines = msgid.split("\n")
-    return [
-        "\n".join("Ŧ " + line for line in lines),
-        "Ŧ " + msgid.replace(" ", " | ", 1),
-        "Ŧ " + msgid + " <b>x</b>",
+def _hostile(msgid: str, number: int) -> str:
+    """Translations that a unit read alone may let through but its deck may not."""
+    variants = [
+        "[ref]: https://evil.example/\n" + msgid,
         msgid.replace("[", "![", 1),
-        "Ŧ " + msgid + "\n\nŦ",
+        msgid + " $$",
+        msgid.replace("](", "] (", 1),
+        "Ŧ " + msgid,
     ]
+    return variants[number % len(variants)]
 
 
-@pytest.mark.corpus
-def test_the_shortcut_agrees_with_the_guard_on_the_corpus(corpus: list) -> None:
-    taken = 0
-    for path in corpus:
-        deck = segment_deck(read_deck(path), path.name)
-        for u in deck.units:
-            if u.kind == "front matter":
-                continue
-            for text in _variants(u.msgid):
-                if safe(u, text):
-                    taken += 1
-                    assert guard_unit(u, text, MD) is None, (path, u.line, text)
-    assert taken > 5000  # the shortcut carries most of the corpus
+def _course(tmp_path: Path, decks: list[Path]) -> Config:
+    slides, locales = tmp_path / "slides", tmp_path / "locales" / "sv"
+    slides.mkdir()
+    locales.mkdir(parents=True)
+    for number, path in enumerate(decks):
+        text = read_deck(path)
+        name = f"{number:03d}.md"
+        (slides / name).write_text(text, encoding="utf-8", newline="")
+        deck = segment_deck(text, name)
+        catalogue = deck_template(deck, "2026-01-01 00:00+0000")
+        for entry in catalogue:
+            if entry.msgid:
+                entry.msgstr = _hostile(entry.msgid, len(entry.msgid) + number)
+        (locales / f"{number:03d}.po").write_text(catalogue_text(catalogue), encoding="utf-8")
+    return Config(root=tmp_path, languages=("sv",))
 
 
-def test_first_line_units_go_to_the_guard() -> None:
-    u = unit("paragraph", "Plain words here", line=1)
-    assert structure_problem(u, "---Ord", MD, None) == guard_unit(u, "---Ord", MD)
-    assert structure_problem(u, "---Ord", MD, None) is not None
+def test_check_and_build_refuse_the_same_entries_on_the_corpus(
+    corpus: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = _course(tmp_path, corpus[::4])  # a quarter of it: a minute on CI's 2 cores
+    built = build_language(config, "sv", set_lang=True, strict=False)
+    refused = {m.split(": translation refused")[0] for m in built.messages if "refused" in m}
+    report = check_course(config, read_settings({}))
+    found = {f"{f.path}:{f.line}" for f in report.findings if f.check == "structure"}
+    assert len(refused) > 100  # the hostile translation is refused often
+    assert found == refused

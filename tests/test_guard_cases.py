@@ -291,7 +291,6 @@ def test_build_strict_names_the_po_line_of_a_translated_label(
     assert f"locales/sv/deck.po:{line}: translation refused" in err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: check does not run the build's guard")
 def test_check_names_the_po_line_of_a_translated_label(
     course: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

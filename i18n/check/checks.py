@@ -16,9 +16,8 @@ from collections.abc import Callable, Iterator, Set
 from translate.filters.checks import CheckerConfig, FilterFailure, StandardChecker
 
 from i18n.check.facts import Facts
-from i18n.check.structure import spells_no_directive
 from i18n.segment.comments import role_of
-from i18n.segment.marp_yaml import is_directive, read_marp_yaml
+from i18n.segment.marp_yaml import is_directive, may_be_directive, read_marp_yaml
 
 Problem = tuple[str, str]
 """(check name, message)."""
@@ -101,7 +100,7 @@ def injection(
     for comment in Counter(target.comments) - Counter(source.comments):
         if role_of(comment) == "directive":
             return f"adds a Marp directive comment <!-- {comment} -->"
-    if kind == "speaker note" and not spells_no_directive(translation):
+    if kind == "speaker note" and may_be_directive(translation):
         mapping = read_marp_yaml(translation)
         if mapping is not None and is_directive(mapping):
             return "a speaker note that Marp reads as a directive"

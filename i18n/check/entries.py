@@ -8,20 +8,21 @@ the whole run, so every language reuses them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import cast
 
 import polib
 from markdown_it import MarkdownIt
 from translate.filters.checks import StandardChecker
 
+from i18n.assemble import assemble
 from i18n.check.checks import Problem, make_checker, markup_problems, same_as_source
 from i18n.check.facts import Facts, analyse
 from i18n.check.hidden import hidden_problems
 from i18n.check.names import CHECKS
 from i18n.check.report import Finding
 from i18n.check.settings import CheckSettings
-from i18n.check.structure import structure_problem
+from i18n.guard import guard_unit
 from i18n.model import Deck, Kind, Layout, Unit
 from i18n.segment.parser import marp_parser
 
@@ -50,11 +51,14 @@ class EntryChecker:
         translation: str,
         deck: Deck | None = None,
         skip: frozenset[str] = frozenset(),
+        *,
+        structure: bool = True,
     ) -> list[Problem]:
         """The enabled checks ``translation`` fails for ``unit``, in ``CHECKS`` order.
 
         An entry equal to its source is only asked ``same-as-source``: every comparison
-        would pass. ``deck`` lets front-matter values be judged in their YAML.
+        would pass. ``structure`` judges the unit in ``deck`` (or alone); a course check
+        leaves it out and assembles each whole deck instead (``structure.py``).
         """
         on = {n for n in CHECKS if self.settings.enabled(n) and n not in skip}
         source = self.source_facts(unit)
@@ -67,9 +71,8 @@ class EntryChecker:
                 )
             )
             found.extend(hidden_problems(unit.msgid, translation, (source, target), on))
-            if "structure" in on and not any(name == "injection" for name, _ in found):
-                shapes = (source.shape, target.shape)
-                problem = structure_problem(unit, translation, self.md, deck, shapes)
+            if structure and "structure" in on and not any(n == "injection" for n, _ in found):
+                problem = _refusal(unit, translation, deck, self.md)
                 if problem is not None:
                     found.append(("structure", f"the build refuses this translation: {problem}"))
         if "same-as-source" in on:
@@ -105,13 +108,25 @@ class EntryChecker:
             units, judged = {kind: Unit(0, 0, entry.msgid, kind, 0, 0, layout)}, None
         problems: dict[str, str] = {}
         for unit in units.values():
-            for name, message in self.problems(unit, entry.msgstr, judged, frozenset(ignored)):
+            for name, message in self.problems(
+                unit, entry.msgstr, judged, frozenset(ignored), structure=False
+            ):
                 problems.setdefault(name, message)
         findings.extend(
             Finding(name, where, entry.linenum, message, msgid=entry.msgid)
             for name, message in sorted(problems.items(), key=lambda p: list(CHECKS).index(p[0]))
         )
         return findings
+
+
+def _refusal(unit: Unit, translation: str, deck: Deck | None, md: MarkdownIt) -> str | None:
+    """The build's reason to refuse ``translation``: in its deck when there is one (the
+    same ``assemble``), else by the unit rules alone."""
+    if deck is None:
+        return guard_unit(unit, translation, md)
+    alone = replace(deck, units=(unit,))  # this unit only, not others with the same text
+    refused = assemble(alone, {unit.msgid: translation}).refused
+    return refused[0].reason if refused else None
 
 
 def check_translation(

@@ -19,9 +19,10 @@ from i18n.build import catalogue_path
 from i18n.cache import Cache
 from i18n.catalogue.pofile import read_with_warnings
 from i18n.check import completeness as comp
-from i18n.check.entries import EntryChecker
+from i18n.check.entries import EntryChecker, ignored_checks
 from i18n.check.report import CatalogueStatus, Finding, Report
 from i18n.check.settings import CheckSettings
+from i18n.check.structure import structure_findings
 from i18n.config import Config
 from i18n.errors import CatalogueError, I18nError
 from i18n.files import DeckFile, deck_bytes, find_decks, load_deck, read_text
@@ -162,12 +163,24 @@ def _check_deck(run: _Run, deck: Deck, deck_path: str, languages: list[str]) -> 
         for entry in entries:
             if comp.state_of(entry) == "translated" and not entry.msgid_plural:
                 found.extend(run.entries.findings(entry, units.get(entry.msgid), deck, po_path))
+        if run.settings.enabled("structure"):
+            found.extend(_structure(deck, entries, po_path))
         run.report.catalogues.append(status)
         run.report.findings.extend(
             replace(f, deck=deck.path, language=lang)
             for f in found
             if f.severity == "warning" or run.settings.enabled(f.check)
         )
+
+
+def _structure(deck: Deck, entries: list[polib.POEntry], po_path: str) -> list[Finding]:
+    """The build's refusals for this catalogue, minus entries whose translator switched
+    ``structure`` off (``# marp-i18n: ignore structure``)."""
+    used = [e for e in entries if comp.state_of(e) == "translated" and not e.msgid_plural]
+    ignored = {e.msgid for e in used if "structure" in ignored_checks(e.tcomment)[0]}
+    translations = {e.msgid: e.msgstr for e in used if e.msgid not in ignored}
+    lines = {e.msgid: e.linenum for e in used}
+    return structure_findings(deck, translations, lines, po_path)
 
 
 def _catalogue(

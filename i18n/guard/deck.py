@@ -34,9 +34,6 @@ class Verified:
     """Indices of the edits made, in the order given."""
     refused: tuple[tuple[int, str], ...]
     """(index into the edits given, the change it made to the deck)."""
-    links: tuple[tuple[str, ...], tuple[str, ...]]
-    """Link targets the built deck lost and gained: not a refusal (a translator may
-    link a page in their language), but never silent (``check`` reports them)."""
 
 
 def verify_edits(
@@ -45,7 +42,7 @@ def verify_edits(
     """Apply ``edits`` to the deck ``text``, leaving out every one that changes what Marp
     builds from it."""
     if not edits:
-        return Verified(text, (), (), ((), ()))
+        return Verified(text, (), ())
     want = source_structure(text, translatable_keys)
     kept = list(range(len(edits)))
     refused: list[tuple[int, str]] = []
@@ -68,4 +65,4 @@ def verify_edits(
         del kept[bad - 1]
         got = structure(kept)
     built = apply_edits(text, (edits[i] for i in kept))
-    return Verified(built, tuple(kept), tuple(sorted(refused)), want.changed_links(got))
+    return Verified(built, tuple(kept), tuple(sorted(refused)))

@@ -5,9 +5,10 @@ same block tokens (slide breaks, headings, lists, quotes, tables, code, math, ra
 HTML), the same images with the same Marp keywords (``bg``, ``60%``, ``w:200px``,
 ``opacity:0``, wherever they stand in the alt text: marpit ``image/parse.js`` and
 ``background_image/parse.js``), the same directive comments with the same values, the
-same number of speaker notes, the same link reference definitions, and a front matter
-that reads the same (translatable values aside). Link targets are kept apart: a
-changed target is a finding for ``check``, not a reason to refuse a translation.
+same number of speaker notes, the same links and link reference definitions, and a
+front matter that reads the same (translatable values aside). Where a link points is
+not compared: a translator may link a page in their language, and ``check``'s
+``links`` reports the change at the entry (the definitions themselves are kept text).
 
 The deck is read once, with the parser the deck was segmented with, so the deck's own
 reference definitions, front matter and comments are in context: what a unit read
@@ -50,13 +51,6 @@ class DeckStructure:
     translation may reorder the code spans or images of a sentence)."""
     lines: tuple[int, ...] = field(compare=False)
     """The 1-based deck line of each mark, for messages."""
-    links: tuple[str, ...] = field(compare=False)
-    """Link targets in document order, compared on their own (``changed_links``)."""
-
-    def changed_links(self, built: DeckStructure) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """(targets of this deck that ``built`` has fewer of, targets it has more of)."""
-        before, after = Counter(self.links), Counter(built.links)
-        return tuple((before - after).elements()), tuple((after - before).elements())
 
 
 @lru_cache(maxsize=512)
@@ -77,7 +71,7 @@ def deck_structure(text: str, translatable_keys: tuple[str, ...] = ()) -> DeckSt
             ref = references[label]
             line = (ref.get("map") or [0])[0] + 1
             reader.add(line, f"link reference definition [{label}]: {ref.get('href')}")
-    return DeckStructure(tuple(reader.marks), tuple(reader.lines), tuple(reader.links))
+    return DeckStructure(tuple(reader.marks), tuple(reader.lines))
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +86,6 @@ class _Reader:
         self.keys = frozenset(translatable_keys) | {"lang"}  # lang: set by the build
         self.marks: list[str] = []
         self.lines: list[int] = []
-        self.links: list[str] = []
 
     def add(self, line: int, mark: str) -> None:
         self.marks.append(mark)
@@ -129,9 +122,8 @@ class _Reader:
                 marks.append(f"{kind} {child.content}")
             elif kind == "marpit_comment":
                 marks.append(_comment(child.content, in_heading=in_heading, keys=self.keys))
-            elif kind == "link_open":  # that there is a link is structure, where to a finding
+            elif kind == "link_open":  # where it points is check's "links", per entry
                 marks.append("link")
-                self.links.append(str(child.attrGet("href")))
         for mark in sorted(marks):
             self.add(line, mark)
 
