@@ -77,6 +77,12 @@ def segment_deck(
                 )
             elif role_of(token.content) == "note":
                 note_units(state, notes_md, token)
+        elif token.type == "math_block" and token.map is not None and not token.meta["closed"]:
+            state.warn(
+                view.first_line + token.map[0],
+                "display math ($$) is never closed: Marp reads the rest of the deck as math;"
+                " close it with a line ending in $$",
+            )
         elif (
             token.type == "fence" and token.map is not None and not _closed_fence(view.lines, token)
         ):
