@@ -31,10 +31,10 @@ const out = JSON.parse(readFileSync(0, 'utf8')).map((deck) => {
     url: text('marpCLIURL'), image: text('marpCLIImage'),
   })
   const images = []
-  let math = 0
+  const math = []
   const walk = (tokens) => {
     for (const t of tokens) {
-      if (t.type.startsWith('marp_math')) math += 1
+      if (t.type.startsWith('marp_math')) math.push([t.type.slice(10), t.content])
       const image = t.type === 'image' ? t.meta?.marpitImage : undefined
       if (image) images.push({
         background: !!image.background,
@@ -140,3 +140,94 @@ def test_translated_alt_runs_keep_the_keywords_byte_for_byte() -> None:
     built = assemble(segment_deck(deck, "deck.md"), {"Diagram": "Bild", "of the stack": "av X"})
     assert built.refused == ()
     assert built.text == "# T\n\n![sepia Bild  w:200px av X\u00a060% blur:5px](d.png)\n"
+
+
+# --- C. math as marp-core reads it -----------------------------------------------------------
+
+MATH_CASES = [
+    pytest.param("# A\n\n$$\nx = 1\n\nText after\n\n---\n\n# B\n", id="unclosed-block"),
+    pytest.param("Text\n$$ x^2 $$\nmore\n", id="one-line-block-interrupts-paragraph"),
+    pytest.param("$$$$\n\n$$x\ny$$\n\n$$\n\\$$ a\n$$\n", id="block-edges"),
+    pytest.param("- item\n  $$\n  x\nnext para\n\nLast\n", id="outdent-ends-and-swallows"),
+    pytest.param("> $$\n> x\n\nAfter the quote\n", id="unclosed-in-a-quote"),
+    pytest.param("Inline $$b$$ double and $a$ single\n", id="inline-double-is-text"),
+    pytest.param("Costs 1$x$ and $5, $ a$, $a $, $a$1 and 2$` a$.\n", id="inline-delimiters"),
+    pytest.param("Escaped \\$a$, a$$a$$$\\$$ and $a\\\\$ end\n", id="inline-escapes"),
+    pytest.param("Code `$$x1$x$$$\n\nand $a `b$ c` d\n", id="math-before-code"),
+]
+
+
+def _math_tokens(deck: str) -> list[list[str]]:
+    from i18n.segment.inline import walk
+    from i18n.segment.parser import marp_parser
+
+    tokens = walk(marp_parser().parse(deck))
+    return [[t.type.removeprefix("math_"), t.content] for t in tokens if t.type.startswith("math")]
+
+
+@pytest.mark.parametrize("deck", MATH_CASES)
+def test_math_is_read_as_marp_reads_it(deck: str) -> None:
+    assert _math_tokens(deck) == marp_reads(deck)["math"]
+
+
+def test_unclosed_display_math_is_warned_about_and_hides_the_rest() -> None:
+    deck = segment_deck("# A\n\n$$\nx = 1\n\nText after\n\n---\n\n# B\n", "deck.md")
+    assert [u.msgid for u in deck.units] == ["A"]
+    assert deck.slides == 1
+    assert [str(w) for w in deck.warnings] == [
+        "deck.md:3: warning: display math ($$) is never closed: Marp reads the rest of "
+        "the deck as math; close it with a line ending in $$"
+    ]
+    assert assemble(deck, {}).text == deck.text
+
+
+def test_a_translation_that_opens_display_math_is_refused() -> None:
+    deck = segment_deck("Intro\n\nMore text\n", "deck.md")
+    built = assemble(deck, {"Intro": "$$ Intro"})
+    assert len(built.refused) == 1
+    assert built.text == deck.text
+
+
+# --- B. a front matter Marp cannot read --------------------------------------------------------
+
+IGNORED = [
+    pytest.param('title: "Unterminated\ntheme: gaia', 2, "expected <block end>", id="dq"),
+    pytest.param("title: [unclosed\ntheme: gaia", 2, "expected ',' or ']'", id="flow"),
+    pytest.param("  title: Indented\n  theme: gaia", 2, "mapping values are not", id="trim"),
+    pytest.param("title: A\ntheme: gaia\nfoo: !custom x", 3, "unknown tag !custom", id="tag"),
+    pytest.param("title: A\ntheme: gaia\nfoo: a\x7f", 3, "non-printable", id="plain-del"),
+    pytest.param("title: A\ntitle: B\ntheme: gaia", 2, "it repeats the key 'title'", id="dup"),
+]
+READ = [
+    pytest.param('"title": Part 2: x\ntheme: gaia', "Part 2: x", id="quoted-key-loose"),
+    pytest.param('title: Caf\x7f\ntheme: gaia\nfoo: "a\x7f"', "Caf\x7f", id="quoted-del"),
+]
+
+
+@pytest.mark.parametrize(("body", "line", "problem"), IGNORED)
+def test_a_front_matter_marp_ignores_is_passed_through_with_one_warning(
+    body: str, line: int, problem: str
+) -> None:
+    text = f"---\n{body}\n---\n\n# Hello\n"
+    deck = segment_deck(text, "deck.md")
+    assert [u.msgid for u in deck.units] == ["Hello"]
+    assert deck.front_matter_ignored
+    (warning,) = deck.warnings
+    assert str(warning).startswith(f"deck.md:{line + 1}: warning: Marp ignores this front matter (")
+    assert problem in str(warning)
+    assert str(warning).endswith("); nothing in it is offered for translation")
+    assert assemble(deck, {"Hello": "Hej"}).text == text.replace("# Hello", "# Hej")
+
+
+@pytest.mark.parametrize(("body", "title"), READ)
+def test_a_front_matter_marp_reads_is_read(body: str, title: str) -> None:
+    deck = segment_deck(f"---\n{body}\n---\n\n# Hello\n", "deck.md")
+    assert [u.msgid for u in deck.units] == [title, "Hello"]
+    assert deck.warnings == ()
+
+
+@pytest.mark.parametrize("body", [p.values[0] for p in IGNORED + READ])
+def test_marp_ignores_the_same_front_matters(body: str) -> None:
+    text = f"---\n{body}\n---\n\n# Hello\n"
+    marp_global = marp_reads(text)["global"]
+    assert (not marp_global) == segment_deck(text, "deck.md").front_matter_ignored

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from markdown_it.token import Token
 
-from i18n.errors import DeckError
 from i18n.model import Layout
-from i18n.segment.marp_yaml import duplicate_key, top_scalars, yaml_problem
+from i18n.segment.marp_yaml import top_scalars, yaml_problem
 from i18n.segment.state import SegmentState
 
 
 def front_matter(state: SegmentState, token: Token) -> None:
     """Read the front matter token; push units for the translatable keys.
 
-    Raises:
-        DeckError: the front matter is YAML that Marp cannot read either.
+    A front matter Marp cannot read (marpit ``directives/yaml.js`` returns false) is
+    ignored by Marp, which renders the deck without its directives: it is passed through
+    as it is, nothing in it offered, with one warning.
     """
     assert token.map is not None
     view = state.view
@@ -28,27 +28,19 @@ def front_matter(state: SegmentState, token: Token) -> None:
     end = view.offset(last - 1, len(body_lines[-1])) if body_lines else view.offset(last, 0)
     state.front_matter = (view.offset(first, 0), end)
     body = "\n".join(body_lines)
-    problem = yaml_problem(body)
-    if problem is not None:
-        line, message = problem
-        raise DeckError(
-            state.path,
-            view.first_line + first + line,
-            f"front matter is not YAML that Marp can read: {message}",
-            "fix the YAML between the first two --- lines (quote values with ': ' in them)",
-        )
     state.body_start = (
         view.offset(token.map[1], 0) if token.map[1] < len(view.lines) else len(state.text)
     )
-    duplicate = duplicate_key(body)
-    if duplicate is not None:
+    state.spdx = [text.strip() for text in body_lines if text.startswith("SPDX-")]
+    problem = yaml_problem(body)
+    if problem is not None:
         state.front_matter_ignored = True
         state.warn(
-            view.first_line + first + duplicate[0],
-            f"front matter repeats the key {duplicate[1]!r}: Marp ignores the whole front "
-            "matter (its directives do not apply); merge the values into one key",
+            view.first_line + first + problem[0],
+            f"Marp ignores this front matter ({problem[1]}); nothing in it is offered for "
+            "translation",
         )
-    state.spdx = [text.strip() for text in body_lines if text.startswith("SPDX-")]
+        return
     scalars = top_scalars(body)
     if scalars is None:
         # Marp reads no directives from a scalar or list: lang must go in a comment.

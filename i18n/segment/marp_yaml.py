@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import yaml
 
 from i18n.model import YamlStyle
+from i18n.segment.js_yaml import js_yaml_problem, yaml_safe, yaml_unsafe
 
 GLOBAL_DIRECTIVES = ("headingDivider", "lang", "style", "theme", "math", "size")
 LOCAL_DIRECTIVES = (
@@ -45,29 +46,31 @@ the same reading, about three times faster."""
 
 KNOWN_DIRECTIVES = frozenset(GLOBAL_DIRECTIVES + LOCAL_DIRECTIVES + METADATA_DIRECTIVES)
 
-LAZY = re.compile(r"^([_$]?(?:" + "|".join(sorted(KNOWN_DIRECTIVES)) + r")[ \t]*:)(.+)$")
-SPECIAL = "\"'{|>~&*"
-
-
-_YAML11_BREAKS = {"\x85": "\ue085", "\u2028": "\ue028", "\u2029": "\ue029"}
-_SAFE = str.maketrans(_YAML11_BREAKS)
-_UNSAFE = str.maketrans({v: k for k, v in _YAML11_BREAKS.items()})
-
-
-def yaml_safe(text: str) -> str:
-    """Hide NEL, LS and PS from PyYAML: line breaks in YAML 1.1, plain characters to
-    js-yaml (YAML 1.2, Marp). Same length, so marks and columns stay exact."""
-    return text.translate(_SAFE)
-
-
-def yaml_unsafe(value: str) -> str:
-    """Undo ``yaml_safe`` in a value read from the YAML."""
-    return value.translate(_UNSAFE)
+_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_KEYS = "_?(?:" + "|".join(sorted(KNOWN_DIRECTIVES)) + ")"
+LAZY = re.compile(rf"^((?:{_KEYS}|\"{_KEYS}\"|'{_KEYS}')[{_JS_SPACE}]*:)([^\n\r\u2028\u2029]+)$")
+"""marpit's ``convertLoose`` matcher: a known key, bare or quoted, ``_``-prefixed or not."""
+SPECIAL = "[\"'{|>~&*"
+"""marpit's ``yamlSpecialChars``: a value starting with one is left to YAML."""
 
 
 def _parse(text: str) -> object:
     # BaseLoader is PyYAML's FAILSAFE: every scalar a string, no objects built.
-    return yaml.load(yaml_safe(loose(text)), Loader=LOADER)
+    return yaml.load(yaml_safe(_marp_text(text)), Loader=LOADER)
+
+
+def _marp_text(text: str) -> str:
+    """What marpit hands js-yaml: ``loose(text)``, trimmed. The trim is emulated by
+    dropping the spaces before the first key but keeping the newlines, so lines stay."""
+    text = loose(text)
+    body = text.lstrip(_JS_TRIM)
+    lead = text[: len(text) - len(body)]
+    return "\n" * lead.count("\n") + body
+
+
+_JS_TRIM = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff" + "".join(
+    map(chr, range(0x2000, 0x200B))
+)
 
 
 def loose(text: str) -> str:
@@ -82,23 +85,24 @@ def loose(text: str) -> str:
         match = LAZY.match(line.rstrip("\r"))
         if match:
             prop, value = match.group(1), match.group(2)
-            trimmed = value.strip()
+            trimmed = value.strip(_JS_TRIM)
             if trimmed and trimmed[0] not in SPECIAL:
-                spaces = value[: len(value) - len(value.lstrip())]
+                spaces = value[: len(value) - len(value.lstrip(_JS_TRIM))]
                 line = prop + spaces + '"' + trimmed.replace('"', '\\"') + '"'
         out.append(line)
     return "\n".join(out)
 
 
 def yaml_problem(text: str) -> tuple[int, str] | None:
-    """(0-based line, message) of the reason Marp cannot read ``text``, or None if it can."""
+    """(0-based line, message) of the reason Marp cannot read ``text``, or None if it can:
+    YAML errors, and what js-yaml rejects but PyYAML accepts (``js_yaml``)."""
+    safe = yaml_safe(_marp_text(text))
     try:
-        _parse(text)
-        return None
+        return js_yaml_problem(yaml.compose(safe, Loader=LOADER), safe)
     except (yaml.YAMLError, RecursionError):
         pass
     try:  # again with the pure-Python loader: its marks point at the problem, not past it
-        yaml.load(yaml_safe(loose(text)), Loader=yaml.BaseLoader)
+        yaml.compose(safe, Loader=yaml.BaseLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = str(exc.problem or exc.context or "invalid YAML")
@@ -108,43 +112,17 @@ def yaml_problem(text: str) -> tuple[int, str] | None:
     return 0, "invalid YAML"
 
 
-def duplicate_key(text: str) -> tuple[int, str] | None:
-    """(0-based line, key) of a key repeated in one mapping, or None.
-
-    js-yaml (Marp) rejects such YAML as a whole, while PyYAML silently keeps the last
-    value; two ``SPDX-FileCopyrightText`` lines are the usual case.
-    """
-    try:
-        root = yaml.compose(yaml_safe(loose(text)), Loader=LOADER)
-    except (yaml.YAMLError, RecursionError):
-        return None
-    pending = [root] if root is not None else []
-    while pending:
-        node = pending.pop()
-        if isinstance(node, yaml.MappingNode):
-            seen: set[str] = set()
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in seen:
-                        return key.start_mark.line, str(key.value)
-                    seen.add(key.value)
-                pending.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            pending.extend(node.value)
-    return None
-
-
 def read_marp_yaml(text: str, *, duplicates_ok: bool = False) -> dict[str, object] | None:
     """The mapping Marp reads from ``text``, or None where Marp reads no mapping.
 
-    ``duplicates_ok`` reads a mapping with a repeated key the way PyYAML does, for
-    checks that compare a front matter with itself after an edit.
+    ``duplicates_ok`` reads a mapping js-yaml rejects (a repeated key, say) the way
+    PyYAML does, for checks that compare a front matter with itself after an edit.
     """
     try:
         data = _parse(text)
     except (yaml.YAMLError, RecursionError):
         return None
-    if not isinstance(data, dict) or (not duplicates_ok and duplicate_key(text) is not None):
+    if not isinstance(data, dict) or (not duplicates_ok and yaml_problem(text) is not None):
         return None
     return {str(k): _restore(v) for k, v in data.items()}
 
@@ -204,8 +182,12 @@ def top_scalars(text: str) -> list[Scalar] | None:
     """
     lines = text.split("\n")
     converted = loose(text).split("\n")
+    marp = _marp_text(text)
+    # Marp's trim drops the first key's indentation: columns on its line shift back.
+    first = marp.count("\n", 0, len(marp) - len(marp.lstrip("\n")))
+    shift = len(converted[first]) - len(marp.split("\n")[first]) if first < len(lines) else 0
     try:
-        root = yaml.compose(yaml_safe("\n".join(converted)), Loader=LOADER)
+        root = yaml.compose(yaml_safe(marp), Loader=LOADER)
     except (yaml.YAMLError, RecursionError):
         return None
     if root is None:
@@ -216,7 +198,8 @@ def top_scalars(text: str) -> list[Scalar] | None:
     for key_node, node in root.value:
         if not isinstance(node, yaml.ScalarNode):
             continue
-        line, col = node.start_mark.line, node.start_mark.column
+        line = node.start_mark.line
+        col = node.start_mark.column + _at(node.start_mark, first, shift)
         if line >= len(lines):
             continue  # an empty value at the very end (``? key``)
         if converted[line] != lines[line]:
@@ -226,7 +209,7 @@ def top_scalars(text: str) -> list[Scalar] | None:
             )
             continue
         style = _STYLES.get(node.style, "plain")
-        end = (node.end_mark.line, node.end_mark.column)
+        end = (node.end_mark.line, node.end_mark.column + _at(node.end_mark, first, shift))
         if style in ("single", "double"):
             start, end = (line, col + 1), (end[0], end[1] - 1)
         else:
@@ -238,3 +221,7 @@ def top_scalars(text: str) -> list[Scalar] | None:
             value = lines[line][start[1] : end[1]]  # read raw, as Marp reads it
         found.append(Scalar(str(key_node.value), value, style, start, end))
     return found
+
+
+def _at(mark: yaml.Mark, line: int, shift: int) -> int:
+    return shift if mark.line == line else 0
