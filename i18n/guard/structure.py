@@ -181,12 +181,12 @@ def describe_difference(before: DeckStructure, after: DeckStructure) -> str:
     """What changed, in a few words: the first mark gained or lost (or moved)."""
     gained = Counter(after.marks) - Counter(before.marks)
     lost = Counter(before.marks) - Counter(after.marks)
-    for mark, line in zip(after.marks, after.lines, strict=True):
-        if gained[mark]:
-            return f"it adds {_short(mark)} (deck line {line})"
-    for mark, line in zip(before.marks, before.lines, strict=True):
-        if lost[mark]:
-            return f"it drops {_short(mark)} (source line {line})"
+    added = [(m, line) for m, line in zip(after.marks, after.lines, strict=True) if gained[m]]
+    dropped = [(m, line) for m, line in zip(before.marks, before.lines, strict=True) if lost[m]]
+    for found, verb, where in ((added, "adds", "deck"), (dropped, "drops", "source")):
+        if found:  # the most telling mark: a paragraph comes and goes with everything
+            mark, line = min(found, key=lambda f: f[0].startswith("paragraph_"))
+            return f"it {verb} {_short(mark)} ({where} line {line})"
     for old, new in zip(before.marks, after.marks, strict=True):
         if old != new:
             return f"it moves {_short(new)}"

@@ -1,0 +1,155 @@
+"""The whole-deck guard: what it compares, and that what it keeps always verifies."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from i18n.guard import deck_structure, verify_edits
+from i18n.segment.marp_yaml import KNOWN_DIRECTIVES, is_directive, may_be_directive, read_marp_yaml
+from i18n.source import apply_edits
+
+DECK = """---
+title: Hello
+theme: gaia
+---
+
+# Logos
+
+See ![logo] and [the docs][docs].
+
+[logo]: https://example.org/logo.png
+[docs]: https://example.org/docs
+
+Plain words.
+
+<!-- a note -->
+"""
+
+
+def edit(text: str, old: str, new: str) -> tuple[int, int, str]:
+    start = DECK.index(old)
+    return (start, start + len(old), new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "why"),
+    [
+        ("See ![logo] and", "Se ![logotyp] och", "image https://example.org/logo.png"),
+        ("[the docs][docs]", "[dokumenten][dok]", "link"),
+        (
+            "Plain words.",
+            "[docs]: https://evil.example/\n[x]: y\nOrd.",
+            "link reference definition",
+        ),
+        ("Plain words.", "Ord ![bg](x.png)", "background"),
+        ("a note", "_class: invert", "directive comment"),
+        ("Plain words.", "Ord.\n\n---\n\nMer.", "hr"),
+        ("Plain words.", "$$\nOrd.", "math_block"),
+        ("theme: gaia", "theme: default", "front matter theme"),
+    ],
+)
+def test_a_change_of_structure_is_refused_and_named(old: str, new: str, why: str) -> None:
+    verified = verify_edits(DECK, [edit(DECK, old, new)], ("title",))
+    assert verified.text == DECK
+    ((index, reason),) = verified.refused
+    assert index == 0 and why in reason, reason
+
+
+def test_words_links_may_point_elsewhere_and_titles_change() -> None:
+    edits = [
+        edit(DECK, "Plain words.", "Enkla ord, [här](https://example.se/)."),
+        edit(DECK, "Hello", "Hej"),
+        edit(DECK, "a note", "en anteckning"),
+        edit(DECK, "See ![logo] and [the docs][docs].", "Se [dokumenten][docs] och ![logo]."),
+    ]
+    assert verify_edits(DECK, edits[:1], ("title",)).refused != ()  # a link added
+    verified = verify_edits(DECK, edits[1:], ("title",))
+    assert verified.refused == ()
+    assert verified.text == apply_edits(DECK, edits[1:])
+
+
+def test_edits_harmless_alone_but_not_together_are_caught() -> None:
+    """One adds a definition for a label no one uses; another starts using it."""
+    text = "One.\n\nTwo [docs].\n"
+    first = (0, 4, "[docs]: https://evil.example/\nEtt.")
+    second = (6, 16, "Två [docs][].")
+    verified = verify_edits(text, [first, second])
+    assert deck_structure(verified.text) == deck_structure(text)
+    assert verified.refused
+
+
+_PIECES = st.sampled_from(
+    [
+        " ",
+        "\n",
+        "\t",
+        "\xa0",
+        ":",
+        '"',
+        "'",
+        "?",
+        "-",
+        "#",
+        "&",
+        "*",
+        "\\",
+        "{",
+        "}",
+        "[",
+        "]",
+        *sorted(KNOWN_DIRECTIVES),
+        "_",
+        "$",
+        "x",
+        "note",
+        "1",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_the_directive_shortcut_never_misses_a_directive(text: str) -> None:
+    """``may_be_directive`` says False only where YAML reads no directive."""
+    if not may_be_directive(text):
+        mapping = read_marp_yaml(text)
+        assert mapping is None or not is_directive(mapping), (text, mapping)
+
+
+_HOSTILE = [
+    "x",
+    "[docs]: https://e/\n",
+    "![bg](e.png)",
+    "\n\n---\n",
+    "<!-- _class: a -->",
+    "$$",
+    "[",
+    "](",
+    "`",
+    "\n# ",
+    "> ",
+    "- ",
+    "|",
+    "\\",
+]
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(DECK)), st.integers(0, 20), st.sampled_from(_HOSTILE)),
+        max_size=6,
+    )
+)
+def test_whatever_is_kept_builds_the_source_structure(raw: list[tuple[int, int, str]]) -> None:
+    edits: list[tuple[int, int, str]] = []
+    end = 0
+    for start, length, new in sorted(raw):
+        if start >= end:
+            edits.append((start, min(start + length, len(DECK)), new))
+            end = min(start + length, len(DECK)) + 1
+    verified = verify_edits(DECK, edits, ("title",))
+    assert deck_structure(verified.text, ("title",)) == deck_structure(DECK, ("title",))
+    kept = [edits[i] for i in verified.kept]
+    assert verified.text == apply_edits(DECK, kept)
+    assert len(verified.kept) + len(verified.refused) == len(edits)
