@@ -12,7 +12,9 @@ which a busy machine disturbs far less than wall time.
 Prints, for the corpus (``../shared/corpus``, skipped when absent): extract, update
 and build wall time through the CLI, per 100 decks; then, for synthetic decks of
 growing size, segment and assemble time, time per MB and the peak memory of
-segmenting (tracemalloc, a separate run: tracing slows Python about 4x).
+segmenting (tracemalloc, a separate run: tracing slows Python about 4x). Two families
+grow the catalogue instead of the deck (a long msgstr as msgcat wraps it, a translation
+of many lines): their build time includes reading the PO file, as ``build`` does.
 If ``tools/bench_check.py`` exists, its ``main()`` runs at the end.
 
     .venv/bin/python tools/bench_scaling.py [--quick] [--no-memory] [--no-corpus] [--only NAME]
@@ -37,6 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from i18n.assemble import assemble  # noqa: E402
+from i18n.catalogue.pofile import read_catalogue  # noqa: E402
+from i18n.catalogue.pofile import translations as read_translations  # noqa: E402
 from i18n.segment import segment_deck  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -78,10 +82,31 @@ class Family:
     make: Callable[[int], str]
     translate: bool = True
     """Also time a build with every unit translated (the guard's parse per unit)."""
+    catalogue: Callable[[int], str] | None = None
+    """The PO text of size ``n``: the build then reads it (as ``build`` does) and uses its
+    translations, so the time includes reading the catalogue."""
 
 
 def _repeat(text: str, size: int) -> str:
     return text * max(1, size // len(text))
+
+
+PO_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+PO_LINE = "lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tem "
+"""One continuation line's text as msgcat wraps a long msgstr (76 characters)."""
+
+
+def _long_msgstr(size: int) -> str:
+    """``Hello`` translated by ``size`` characters, over continuation lines (msgcat)."""
+    lines = f'"{PO_LINE}"\n' * max(1, size // len(PO_LINE))
+    return f'{PO_HEADER}msgid "Hello"\nmsgstr ""\n{lines}'
+
+
+def _many_lines(count: int) -> str:
+    """``> first line`` translated by ``count`` lines: the build's blockquote has one
+    ``> `` line and ``count - 1`` lazy continuation lines."""
+    lines = "".join(f'"translated line {i}\\n"\n' for i in range(count - 1))
+    return f'{PO_HEADER}msgid "first line"\nmsgstr ""\n{lines}"last line"\n'
 
 
 FAMILIES = (
@@ -110,6 +135,10 @@ FAMILIES = (
     Family("table rows", "rows", (10_000, 20_000, 40_000),
            lambda n: "| a | b |\n|---|---|\n" + "| cell one | cell two |\n" * n),
     Family("lone CR lines", "lines", (25_000, 50_000, 100_000), lambda n: "text line\r" * n),
+    Family("msgstr lines (msgcat)", "chars", (2_500_000, 5_000_000, 10_000_000),
+           lambda n: "Hello\n", catalogue=_long_msgstr),
+    Family("lazy blockquote lines", "lines", (100_000, 200_000, 400_000),
+           lambda n: "> first line\n", catalogue=_many_lines),
 )  # fmt: skip
 
 
@@ -142,7 +171,11 @@ def measure(family: Family, size: int, memory: bool) -> Row:
     deck = segment_deck(text, "bench.md")
     translations = {u.msgid: "Ŧ" + u.msgid for u in deck.units} if family.translate else {}
     segment = _best(lambda: segment_deck(text, "bench.md"))
-    build = _best(lambda: assemble(deck, translations))
+    po = family.catalogue(size).encode("utf-8") if family.catalogue else b""
+    if po:
+        build = _best(lambda: assemble(deck, read_translations(read_catalogue(po, "bench.po"))))
+    else:
+        build = _best(lambda: assemble(deck, translations))
     peak = None
     if memory:
         del deck
@@ -152,7 +185,7 @@ def measure(family: Family, size: int, memory: bool) -> Row:
         peak = tracemalloc.get_traced_memory()[1] / MB
         tracemalloc.stop()
         del traced
-    return Row(family.name, size, len(text), segment, build, peak)
+    return Row(family.name, size, len(text) + len(po), segment, build, peak)
 
 
 def scaling(family: Family, rows: list[Row]) -> tuple[float, float]:
