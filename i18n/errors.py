@@ -54,6 +54,8 @@ class Warning_:
     path: str
     line: int | None
     message: str
+    check: str = ""
+    """The ``check`` name that reports it as a finding, if one does."""
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"

@@ -57,7 +57,7 @@ def test_switches_and_allow_list() -> None:
         ({"disable": "urls"}, "W disable: must be a list of strings"),
         (
             {"disable": ["url"]},
-            "W disable: unknown check 'url'; use one of threshold, stale, "
+            "W disable: unknown check 'url'; use one of threshold, stale, front-matter-ignored, "
             "structure, injection, invisible, new-address, links, urls, code, placeholders, html, "
             "emphasis, math, lines, hard-breaks, whitespace, same-as-source",
         ),

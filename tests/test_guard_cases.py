@@ -149,9 +149,6 @@ def test_2_punctuation_glued_to_an_image_keyword_is_refused(
 # --- 3. front matter Marp cannot parse -----------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 12: front matter Marp ignores is an error or offered as text"
-)
 @pytest.mark.parametrize(
     "front", ['title: "Unterminated\n', "title: [unclosed\n"], ids=["quote", "flow"]
 )
@@ -228,9 +225,6 @@ def test_5_a_translation_that_adds_a_definition_is_refused(
 MATH = "# Math\n\nPrice: 5 dollars\n\n---\n\n# Next\n\nMore text\n"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 12: the guard reads an unclosed $$ as text (mdit-py-plugins)"
-)
 @pytest.mark.parametrize(
     "translation", ["$$ Pris: 5 dollar", "Pris:\n$$ 5 dollar"], ids=["first-line", "second-line"]
 )

@@ -9,6 +9,8 @@ from __future__ import annotations
 CATALOGUE_CHECKS: dict[str, str] = {
     "threshold": "the catalogue is translated at least as far as its threshold",
     "stale": "the catalogue exists and holds exactly the deck's current texts",
+    "front-matter-ignored": "the deck's front matter is one Marp reads (a warning: Marp "
+    "ignores one it cannot parse, and so does marp-i18n)",
 }
 """Checks of a whole catalogue."""
 

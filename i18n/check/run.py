@@ -147,6 +147,12 @@ def _check_deck(run: _Run, deck: Deck, deck_path: str, languages: list[str]) -> 
     for unit in deck.units:
         units.setdefault(unit.msgid, {}).setdefault(unit.kind, unit)
     lines = {msgid: min(u.line for u in by_kind.values()) for msgid, by_kind in units.items()}
+    if run.settings.enabled("front-matter-ignored"):
+        run.report.findings.extend(
+            Finding(w.check, deck_path, w.line, w.message, deck=deck.path, severity="warning")
+            for w in deck.warnings
+            if w.check == "front-matter-ignored"
+        )
     for lang in languages:
         po_path = catalogue_path(run.config, lang, deck.path).as_posix()
         try:

@@ -63,7 +63,9 @@ def deck_structure(text: str, translatable_keys: tuple[str, ...] = ()) -> DeckSt
     """The structure of a whole deck."""
     reader = _Reader(translatable_keys)
     env: dict[str, object] = {}
-    tokens = _parser().parse(text, env)
+    # marp-cli drops a leading BOM before rendering (Converter#convert); so does the
+    # segmenter, so both read the same first line.
+    tokens = _parser().parse(text.removeprefix("\ufeff"), env)
     reader.read(tokens)
     references = env.get("references")
     if isinstance(references, dict):

@@ -39,6 +39,7 @@ def front_matter(state: SegmentState, token: Token) -> None:
             view.first_line + first + problem[0],
             f"Marp ignores this front matter ({problem[1]}); nothing in it is offered for "
             "translation",
+            "front-matter-ignored",
         )
         return
     scalars = top_scalars(body)

@@ -42,8 +42,8 @@ class SegmentState:
 
         return bisect_right(self.slide_starts, line) + 1
 
-    def warn(self, line: int | None, message: str) -> None:
-        self.warnings.append(Warning_(self.path, line, message))
+    def warn(self, line: int | None, message: str, check: str = "") -> None:
+        self.warnings.append(Warning_(self.path, line, message, check))
 
     def push(
         self,
