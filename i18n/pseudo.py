@@ -91,6 +91,10 @@ def pseudo_parser() -> MarkdownIt:
     return md
 
 
+_ENDS_WITH_URL = re.compile(r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]*://|\bwww\.)\S*\Z")
+"""A URL with a path runs to the next space in linkify-it (marp-core links bare URLs)."""
+
+
 def prose_positions(msgid: str, md: MarkdownIt) -> list[int]:
     """Offsets of the characters of ``msgid`` a reader sees as prose, in order."""
     source = msgid.replace("\0", "\ufffd")  # markdown-it's normalisation (same length)
@@ -182,7 +186,9 @@ def pseudo_translate(msgid: str, md: MarkdownIt | None = None) -> str:
     )
     if text.startswith("--", start) or by_letters:
         start = letters[0]
-    if by_letters:
+    # marp-core linkifies bare URLs, and a bracket glued to one becomes part of its
+    # target (``…/kubeconfig⟧``): after a URL the bracket goes by the last letter.
+    if by_letters or _ENDS_WITH_URL.search(msgid.rstrip(_BLANK)):
         end = len("".join(out[: letters[-1] + 1]))
     end = len(text[:end].rstrip("\\").rstrip(_BLANK))  # a last backslash escapes what follows
     return f"{text[:start]}{OPEN}{text[start:end]}{CLOSE}{text[end:]}"

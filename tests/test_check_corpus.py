@@ -44,5 +44,9 @@ def test_check_on_the_corpus(corpus: list[Path], tmp_path: Path) -> None:
             stats["untranslatedsourcewords"],
         ), status.path
         assert not status.stale
-    assert {f.check for f in report.findings} == {"whitespace"}  # sv, and de where translated
-    assert all(f.msgid.startswith(" ") for f in report.findings)
+    # sv, and de where translated; two decks repeat an SPDX key, so Marp ignores their
+    # front matter (a warning, once per deck)
+    assert {f.check for f in report.findings} == {"whitespace", "front-matter-ignored"}
+    ignored = [f for f in report.findings if f.check == "front-matter-ignored"]
+    assert len(ignored) == 2 and all(f.severity == "warning" for f in ignored)
+    assert all(f.msgid.startswith(" ") for f in report.findings if f.check == "whitespace")

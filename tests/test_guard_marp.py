@@ -176,9 +176,6 @@ def test_hostile_corpus_builds_have_the_source_structure_in_marp(marp: MarpServe
 
 
 @pytest.mark.corpus
-@pytest.mark.xfail(
-    strict=True, reason="issue 12: a pseudo bracket after a bare URL joins linkify's link"
-)
 def test_pseudo_corpus_builds_keep_every_link_target(marp: MarpServer) -> None:
     _, moved = _corpus_differences("pseudo", marp)
     assert not moved, f"{len(moved)} decks:\n" + "\n".join(moved)

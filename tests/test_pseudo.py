@@ -487,3 +487,14 @@ def test_pseudo_decks_of_the_corpus_have_their_source_structure_in_real_marp(
                     slide["directives"].pop(key, None)
         assert comparable(after) == comparable(before), source
         assert after["global"]["lang"] == "qps", source
+
+
+@pytest.mark.parametrize(
+    "msgid", ["See https://example.org/k8s_kubeconfig", "Read more at www.example.com/x"]
+)
+def test_no_bracket_is_glued_to_a_trailing_url(msgid: str) -> None:
+    """marp-core linkifies bare URLs, and linkify-it would take a glued ``⟧`` into the
+    link's target: the bracket closes after the last prose letter instead."""
+    url = msgid.rsplit(" ", 1)[1]
+    out = pseudo_translate(msgid)
+    assert out.endswith(" " + url) and "⟧" in out, out

@@ -194,7 +194,10 @@ BAD = {
     "tabs.md": (b"---\ntitle: x\n\tfooter: y\n---\n\n# Y\n", 3),
     "nested/deep.md": (b"---\nx: " + b"[" * 5000 + b"\n---\n# Z\n", None),
 }
-"""Decks Marp cannot read, and the line the message must name (None: any)."""
+"""Decks that are bad in some way, and the line the message must name (None: any).
+The three with YAML Marp cannot parse are decks Marp renders without their front
+matter: one warning each, and they are processed like the good ones (issue 12)."""
+IGNORED_FRONT_MATTER = ("notyaml", "tabs", "nested/deep")
 
 
 @pytest.fixture
@@ -237,27 +240,25 @@ BAD_NAMES = [*BAD, "gone.md"]
 
 
 LANG = {"extract": (), "update": ("--lang", "sv"), "build": ("--lang", "sv"), "check": ()}
+_PROCESSED = ("good", "nested/good2", *IGNORED_FRONT_MATTER)
 WRITTEN = {
-    "extract": ["locales/good.pot", "locales/nested/good2.pot"],
-    "update": [
-        "locales/good.pot",
-        "locales/nested/good2.pot",
-        "locales/sv/good.po",
-        "locales/sv/nested/good2.po",
-    ],
-    "build": ["build/sv/good.md", "build/sv/nested/good2.md"],
+    "extract": sorted(f"locales/{d}.pot" for d in _PROCESSED),
+    "update": sorted(
+        [f"locales/{d}.pot" for d in _PROCESSED] + [f"locales/sv/{d}.po" for d in _PROCESSED]
+    ),
+    "build": sorted(f"build/sv/{d}.md" for d in _PROCESSED),
     "check": [],
 }
-"""What each command writes for the two good decks (and nothing for the bad ones)."""
+"""What each command writes for the decks it can read (nothing for the unreadable)."""
 
 
 @pytest.mark.parametrize("command", list(WRITTEN))
 def test_bad_decks_are_reported_once_and_the_others_processed(
     command: str, course: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Latin-1, YAML Marp cannot read, a tab in YAML, YAML nested 5 000 deep and a
-    dangling symlink: exit 2, one line each naming the file (and line), no traceback,
-    nothing written for them, the good decks done. ``check`` reports in its output."""
+    """Latin-1 and a dangling symlink: exit 2, one line each naming the file (and line),
+    no traceback, nothing written for them, the other decks done; YAML Marp cannot read
+    (a tab, nesting 5 000 deep): one warning line each. ``check`` reports in its output."""
     code, out, err = run(capsys, command, *LANG[command])
     assert code == 2
     assert_one_line_each(out + err if command == "check" else err, BAD_NAMES)
