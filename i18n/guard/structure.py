@@ -19,6 +19,7 @@ vanishes from its paragraph but redefines a link elsewhere) shows here.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -61,8 +62,8 @@ def source_structure(text: str, translatable_keys: tuple[str, ...] = ()) -> Deck
 
 def deck_structure(text: str, translatable_keys: tuple[str, ...] = ()) -> DeckStructure:
     """The structure of a whole deck."""
-    reader = _Reader(translatable_keys)
     env: dict[str, object] = {}
+    reader = _Reader(translatable_keys, env)
     # marp-cli drops a leading BOM before rendering (Converter#convert); so does the
     # segmenter, so both read the same first line.
     tokens = _parser().parse(text.removeprefix("\ufeff"), env)
@@ -78,14 +79,25 @@ def deck_structure(text: str, translatable_keys: tuple[str, ...] = ()) -> DeckSt
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return marp_parser()
+    """The deck parser with inline parsing left to ``_Reader``: a block's inline text is
+    parsed only where it can hold a mark (most of a translated deck is plain words)."""
+    md = marp_parser()
+    md.disable("inline")
+    return md
+
+
+_MAY_MARK = re.compile(r"[$`\[<]")
+"""Where an inline mark starts: math, code, a link or image (``[``, ``![``), an autolink,
+raw HTML or a comment (``<``). Text without any of them parses to text tokens only."""
 
 
 class _Reader:
     """Collects the marks of one deck's tokens."""
 
-    def __init__(self, translatable_keys: tuple[str, ...]) -> None:
+    def __init__(self, translatable_keys: tuple[str, ...], env: dict[str, object]) -> None:
         self.keys = frozenset(translatable_keys) | {"lang"}  # lang: set by the build
+        self.env = env
+        """The parse's env: the deck's reference definitions, for links and images."""
         self.marks: list[str] = []
         self.lines: list[int] = []
 
@@ -113,8 +125,13 @@ class _Reader:
                 in_heading = False
 
     def _inline(self, token: Token, line: int, in_heading: bool) -> None:
+        if not _MAY_MARK.search(token.content):
+            return
+        children: list[Token] = []
+        md = _parser()
+        md.inline.parse(token.content, md, self.env, children)
         marks: list[str] = []
-        for child in _children(token.children or []):
+        for child in _children(children):
             kind = child.type
             if kind == "image":
                 background, keywords = image_keywords(child.content)

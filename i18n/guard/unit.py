@@ -26,7 +26,7 @@ from i18n.model import Unit
 from i18n.segment.comments import find_comment, role_of
 from i18n.segment.image_options import is_background
 from i18n.segment.inline import walk
-from i18n.segment.marp_yaml import is_directive, read_marp_yaml
+from i18n.segment.marp_yaml import is_directive, may_be_directive, read_marp_yaml
 
 _UNSAFE_URL = re.compile(
     r"(?:\]\(\s*<?|=\s*[\"']?|<)\s*(?:javascript|vbscript|data):", re.IGNORECASE
@@ -118,6 +118,8 @@ def character_problem(unit: Unit, translation: str) -> str | None:
         # Judged as it is written: the build collapses a note's whitespace, so "style:"
         # and a newline become "style: " (issue 12).
         for written in (translation, " ".join(translation.split())):
+            if not may_be_directive(written):
+                continue
             mapping = read_marp_yaml(written)
             if mapping is not None and is_directive(mapping):
                 return "a note that reads as a Marp directive"
