@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import marp_decks
 
 from i18n.guard import deck_structure, verify_edits
 from i18n.segment.marp_yaml import KNOWN_DIRECTIVES, is_directive, may_be_directive, read_marp_yaml
@@ -153,3 +156,17 @@ def test_whatever_is_kept_builds_the_source_structure(raw: list[tuple[int, int, 
     kept = [edits[i] for i in verified.kept]
     assert verified.text == apply_edits(DECK, kept)
     assert len(verified.kept) + len(verified.refused) == len(edits)
+
+
+@given(marp_decks())
+def test_reading_only_inlines_that_may_hold_a_mark_changes_nothing(text: str) -> None:
+    """The shortcut (inline text without ``$`[<`` is not parsed) against a full read."""
+    import i18n.guard.structure as structure
+
+    lazy = structure.deck_structure(text, ("title",))
+    saved = structure._MAY_MARK
+    structure._MAY_MARK = re.compile("")  # every inline text parsed
+    try:
+        assert structure.deck_structure(text, ("title",)) == lazy
+    finally:
+        structure._MAY_MARK = saved
