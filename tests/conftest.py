@@ -6,10 +6,12 @@ import atexit
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from marp import MarpServer, marp_available
 
 os.environ["LC_ALL"] = "C"
 # The cache lives in the user's cache folder (i18n/cache.py): tests get their own, so
@@ -54,3 +56,14 @@ def corpus() -> list[Path]:
     if not decks:
         pytest.skip(f"corpus not found at {CORPUS}")
     return decks
+
+
+@pytest.fixture(scope="module")
+def marp() -> Iterator[MarpServer]:
+    """One long-lived Node process with the pinned Marp (tests/marp.py), per module;
+    the test is skipped with the reason when Node or Marp is missing."""
+    reason = marp_available()
+    if reason is not None:
+        pytest.skip(reason)
+    with MarpServer() as server:
+        yield server

@@ -57,23 +57,7 @@ def marp_structures(paths: list[Path]) -> dict[str, Structure]:
     Raises:
         RuntimeError: the Node script itself failed (not one deck): its stderr.
     """
-    names = [str(path) for path in paths]
-    if not names:
-        return {}
-    proc = subprocess.run(
-        ["node", str(SCRIPT)],
-        input=json.dumps(names),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        check=False,
-        timeout=600,
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(f"{SCRIPT.name} exited {proc.returncode}: {proc.stderr.strip()}")
-    result: dict[str, Structure] = json.loads(proc.stdout)
-    return result
+    return _run_script(paths)
 
 
 def marp_full_structures(paths: list[Path]) -> dict[str, Structure]:
@@ -83,11 +67,20 @@ def marp_full_structures(paths: list[Path]) -> dict[str, Structure]:
     Raises:
         RuntimeError: the Node script itself failed (not one deck): its stderr.
     """
+    return _run_script(paths, "--full")
+
+
+def _run_script(paths: list[Path], *flags: str) -> dict[str, Structure]:
+    """All decks through one ``node tools/marp_structure.mjs`` (paths on stdin).
+
+    Raises:
+        RuntimeError: the Node script itself failed (not one deck): its stderr.
+    """
     names = [str(path) for path in paths]
     if not names:
         return {}
     proc = subprocess.run(
-        ["node", str(SCRIPT), "--full"],
+        ["node", str(SCRIPT), *flags],
         input=json.dumps(names),
         capture_output=True,
         text=True,

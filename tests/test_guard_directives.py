@@ -13,10 +13,9 @@ the built deck's directives, slide by slide and global, must be the source's (an
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 
 import pytest
-from marp import MarpServer, marp_available
+from marp import MarpServer
 
 from i18n.assemble import assemble
 from i18n.segment import segment_deck
@@ -79,15 +78,6 @@ Logo: ![Inline alt {n}](logo.png)
 <!-- Note {n} -->
 """
 UNITS = ("Heading", "Paragraph", "List item", "Cell", "Alt", "Inline alt", "Note")
-
-
-@pytest.fixture(scope="module")
-def marp() -> Iterator[MarpServer]:
-    reason = marp_available()
-    if reason is not None:
-        pytest.skip(reason)
-    with MarpServer() as server:
-        yield server
 
 
 def attacked(key: str, value: str, sep: str) -> tuple[str, dict[str, str]]:

@@ -18,12 +18,11 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator
 
 import pytest
 from conftest import CORPUS, corpus_decks
 from hypothesis import given, settings
-from marp import MarpServer, comparable, difference, marp_available
+from marp import MarpServer, comparable, difference
 from strategies_decks import TRANSLATIONS, decks, translate_deck
 
 from i18n.errors import DeckError
@@ -31,15 +30,6 @@ from i18n.pseudo import pseudo_parser
 from i18n.segment import segment_deck
 
 pytestmark = pytest.mark.marp
-
-
-@pytest.fixture(scope="module")
-def marp() -> Iterator[MarpServer]:
-    reason = marp_available()
-    if reason is not None:
-        pytest.skip(reason)
-    with MarpServer() as server:
-        yield server
 
 
 def _unguarded(source: str, translation: str, marp: MarpServer) -> str | None:
