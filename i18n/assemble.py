@@ -115,8 +115,7 @@ def assemble(
             units.append(unit)
         else:
             refused.append((unit, problem))
-    keys = tuple(dict.fromkeys(u.key for u in deck.units if u.kind == "front matter"))
-    verified = verify_edits(deck.text, edits, keys)
+    verified = verify_edits(deck.text, edits, deck.translated_keys, deck.structure)
     for index, reason in verified.refused:  # the unit rules say why, where they can
         if md is None:
             md = marp_parser(front_matter=False)

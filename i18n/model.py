@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -79,6 +79,18 @@ class Kept:
 
 
 @dataclass(frozen=True, slots=True)
+class DeckStructure:
+    """What Marp builds from a deck, its words aside (``i18n.segment.structure``): equal
+    structures build the same slides but for their words."""
+
+    marks: tuple[str, ...]
+    """Everything compared, in document order (inside one block: sorted, as a
+    translation may reorder the code spans or images of a sentence)."""
+    lines: tuple[int, ...] = field(compare=False)
+    """The 1-based deck line of each mark, for messages."""
+
+
+@dataclass(frozen=True, slots=True)
 class Deck:
     """A segmented deck: its exact text, its units in order, and facts build needs."""
 
@@ -108,6 +120,13 @@ class Deck:
     slide_starts: tuple[tuple[int, int], ...] = ()
     """(offset, 1-based line) where each slide begins, as Marp splits them (slide 1: just
     past the front matter)."""
+    structure: DeckStructure | None = None
+    """The source's structure, read from the segmenting parse: a build compares each
+    translated deck with it (``guard.verify_edits``) without parsing the source again."""
+
+    @property
+    def translated_keys(self) -> tuple[str, ...]:
+        return translated_keys(self.units)
 
     def segments(self) -> Iterator[Kept | Unit]:
         """Kept text and units in order; joined they are exactly the deck text."""
@@ -119,3 +138,9 @@ class Deck:
             pos = unit.end
         if pos < len(self.text):
             yield Kept(self.text[pos:])
+
+
+def translated_keys(units: Iterable[Unit]) -> tuple[str, ...]:
+    """The front-matter keys offered for translation: their values may change in a
+    build, so a deck's structure compares only their type."""
+    return tuple(dict.fromkeys(u.key for u in units if u.kind == "front matter"))

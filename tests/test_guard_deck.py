@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from strategies import marp_decks
 
 from i18n.guard import deck_structure, verify_edits
+from i18n.segment import segment_deck
 from i18n.segment.marp_yaml import KNOWN_DIRECTIVES, is_directive, may_be_directive, read_marp_yaml
 from i18n.source import apply_edits
 
@@ -161,7 +162,7 @@ def test_whatever_is_kept_builds_the_source_structure(raw: list[tuple[int, int, 
 @given(marp_decks())
 def test_reading_only_inlines_that_may_hold_a_mark_changes_nothing(text: str) -> None:
     """The shortcut (inline text without ``$`[<`` is not parsed) against a full read."""
-    import i18n.guard.structure as structure
+    import i18n.segment.structure as structure
 
     lazy = structure.deck_structure(text, ("title",))
     saved = structure._MAY_MARK
@@ -170,3 +171,11 @@ def test_reading_only_inlines_that_may_hold_a_mark_changes_nothing(text: str) ->
         assert structure.deck_structure(text, ("title",)) == lazy
     finally:
         structure._MAY_MARK = saved
+
+
+@given(marp_decks())
+def test_the_segmenters_reading_is_the_guards(text: str) -> None:
+    """A deck carries its structure from the segmenting parse; the build compares with
+    it instead of parsing the source again, so the two readings must be one."""
+    deck = segment_deck(text, "deck.md")
+    assert deck.structure == deck_structure(text, deck.translated_keys)

@@ -16,12 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from i18n.guard.structure import (
-    DeckStructure,
-    deck_structure,
-    describe_difference,
-    source_structure,
-)
+from i18n.model import DeckStructure
+from i18n.segment.structure import deck_structure, describe_difference, source_structure
 from i18n.source import Edit, apply_edits
 
 
@@ -37,13 +33,16 @@ class Verified:
 
 
 def verify_edits(
-    text: str, edits: Sequence[Edit], translatable_keys: tuple[str, ...] = ()
+    text: str,
+    edits: Sequence[Edit],
+    translatable_keys: tuple[str, ...] = (),
+    source: DeckStructure | None = None,
 ) -> Verified:
     """Apply ``edits`` to the deck ``text``, leaving out every one that changes what Marp
-    builds from it."""
+    builds from it; ``source`` is the structure of ``text`` when it is known already."""
     if not edits:
         return Verified(text, (), ())
-    want = source_structure(text, translatable_keys)
+    want = source or source_structure(text, translatable_keys)
     kept = list(range(len(edits)))
     refused: list[tuple[int, str]] = []
 

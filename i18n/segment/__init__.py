@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from markdown_it.token import Token
 
-from i18n.model import Deck
+from i18n.model import Deck, translated_keys
 from i18n.segment.blocks import block_units
 from i18n.segment.comments import directive_spans, role_of
 from i18n.segment.front_matter import front_matter
@@ -21,6 +21,7 @@ from i18n.segment.notes import note_units
 from i18n.segment.parser import marp_parser
 from i18n.segment.slides import heading_divider_levels, slide_starts
 from i18n.segment.state import SegmentState
+from i18n.segment.structure import read_structure
 from i18n.segment.view import view_of
 from i18n.source import Line, dominant_newline, split_lines
 
@@ -46,7 +47,8 @@ def segment_deck(
     view = view_of(text, [(line.start, line.end) for line in lines], 1)
     state = SegmentState(source or path, text, view, translatable_keys, dominant_newline(lines))
     md = marp_parser()
-    tokens = md.parse(view.source)
+    env: dict[str, object] = {}
+    tokens = md.parse(view.source, env)
 
     divider: object = None
     for token in tokens:
@@ -109,6 +111,7 @@ def segment_deck(
         warnings=tuple(state.warnings),
         images=images,
         slide_starts=_slide_starts(state, lines),
+        structure=read_structure(tokens, env, translated_keys(units)),
     )
 
 

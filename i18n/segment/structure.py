@@ -22,12 +22,12 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from i18n.model import DeckStructure
 from i18n.segment.comments import role_of
 from i18n.segment.image_options import alt_words
 from i18n.segment.marp_yaml import read_marp_yaml
@@ -43,17 +43,6 @@ def image_keywords(alt: str) -> tuple[bool, tuple[str, ...]]:
     return background, tuple(alt[w.start : w.end] for w in words if w.keyword)
 
 
-@dataclass(frozen=True, slots=True)
-class DeckStructure:
-    """A deck's structure; equal structures build the same slides but for their words."""
-
-    marks: tuple[str, ...]
-    """Everything compared, in document order (inside one block: sorted, as a
-    translation may reorder the code spans or images of a sentence)."""
-    lines: tuple[int, ...] = field(compare=False)
-    """The 1-based deck line of each mark, for messages."""
-
-
 @lru_cache(maxsize=512)
 def source_structure(text: str, translatable_keys: tuple[str, ...] = ()) -> DeckStructure:
     """``deck_structure``, kept: a source deck is compared with every language's build."""
@@ -63,10 +52,18 @@ def source_structure(text: str, translatable_keys: tuple[str, ...] = ()) -> Deck
 def deck_structure(text: str, translatable_keys: tuple[str, ...] = ()) -> DeckStructure:
     """The structure of a whole deck."""
     env: dict[str, object] = {}
-    reader = _Reader(translatable_keys, env)
     # marp-cli drops a leading BOM before rendering (Converter#convert); so does the
     # segmenter, so both read the same first line.
     tokens = _parser().parse(text.removeprefix("\ufeff"), env)
+    return read_structure(tokens, env, translatable_keys)
+
+
+def read_structure(
+    tokens: list[Token], env: dict[str, object], translatable_keys: tuple[str, ...]
+) -> DeckStructure:
+    """The structure from a parse already made (the segmenter's, with inline children,
+    or ``deck_structure``'s, without): the same marks either way."""
+    reader = _Reader(translatable_keys, env)
     reader.read(tokens)
     references = env.get("references")
     if isinstance(references, dict):
@@ -127,9 +124,10 @@ class _Reader:
     def _inline(self, token: Token, line: int, in_heading: bool) -> None:
         if not _MAY_MARK.search(token.content):
             return
-        children: list[Token] = []
-        md = _parser()
-        md.inline.parse(token.content, md, self.env, children)
+        children: list[Token] = token.children or []
+        if not children:
+            md = _parser()
+            md.inline.parse(token.content, md, self.env, children)
         marks: list[str] = []
         for child in _children(children):
             kind = child.type
