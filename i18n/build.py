@@ -13,7 +13,7 @@ from i18n.assemble import assemble
 from i18n.assets import copy_assets
 from i18n.cache import Cache
 from i18n.catalogue.pofile import entry_lines, read_with_warnings, translations
-from i18n.config import Config
+from i18n.config import Config, catalogue_path
 from i18n.errors import ConfigError, I18nError
 from i18n.files import (
     DeckFile,
@@ -36,10 +36,6 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     failed: bool = False
-
-
-def catalogue_path(config: Config, lang: str, deck_name: str) -> Path:
-    return config.locales / lang / Path(deck_name).with_suffix(".po")
 
 
 def check_folders(config: Config) -> None:

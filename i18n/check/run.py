@@ -12,21 +12,22 @@ import json
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polib
 
-from i18n.build import catalogue_path
 from i18n.cache import Cache
 from i18n.catalogue.pofile import read_with_warnings
 from i18n.check import completeness as comp
-from i18n.check.entries import EntryChecker, ignored_checks
 from i18n.check.report import CatalogueStatus, Finding, Report
 from i18n.check.settings import CheckSettings
-from i18n.check.structure import structure_findings
-from i18n.config import Config
+from i18n.config import Config, catalogue_path
 from i18n.errors import CatalogueError, I18nError
 from i18n.files import DeckFile, deck_bytes, find_decks, load_deck, read_text
 from i18n.model import Deck, Unit
+
+if TYPE_CHECKING:  # the checkers load only when a deck is not in the cache
+    from i18n.check.entries import EntryChecker
 from i18n.parallel import parallel_map
 
 
@@ -135,6 +136,8 @@ def _entry_checker(settings: CheckSettings) -> EntryChecker:
     Keyed by the settings' content: an ``id()`` can be reused by a new settings object
     once the old one is gone, and would hand it a checker with the old settings.
     """
+    from i18n.check.entries import EntryChecker
+
     key = _settings_key(settings)
     if key not in _CHECKERS:
         _CHECKERS.clear()
@@ -182,6 +185,9 @@ def _check_deck(run: _Run, deck: Deck, deck_path: str, languages: list[str]) -> 
 def _structure(deck: Deck, entries: list[polib.POEntry], po_path: str) -> list[Finding]:
     """The build's refusals for this catalogue, minus entries whose translator switched
     ``structure`` off (``# marp-i18n: ignore structure``)."""
+    from i18n.check.entries import ignored_checks
+    from i18n.check.structure import structure_findings
+
     used = [e for e in entries if comp.state_of(e) == "translated" and not e.msgid_plural]
     ignored = {e.msgid for e in used if "structure" in ignored_checks(e.tcomment)[0]}
     translations = {e.msgid: e.msgstr for e in used if e.msgid not in ignored}
