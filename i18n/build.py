@@ -136,7 +136,7 @@ def _build_deck(job: _Job, deck_file: DeckFile) -> BuildReport:
         deck = load_deck(deck_file, config.translatable_keys, job.cache)
         found: dict[str, str] = {}
         lines: dict[str, int] = {}
-        data = read_text(po_path) if lang != config.source_language else None
+        data = read_text(po_path, config.locales) if lang != config.source_language else None
         if data is not None:
             catalogue, warned = read_with_warnings(data, str(po_path))  # by its charset
             found, lines = translations(catalogue), entry_lines(catalogue)

@@ -143,12 +143,24 @@ def keyed_deck(
     return key, deck
 
 
-def read_text(path: Path) -> bytes | None:
+def read_text(path: Path, within: Path | None = None) -> bytes | None:
     """A catalogue's (or template's) bytes, or None when it does not exist.
 
+    ``within`` (the locales folder): a link that leads out of it is not followed, as a
+    deck's link out of the slides folder is not: a pull request's symlink must not make
+    a build publish, or an error message quote, a file from elsewhere on the machine.
+
     Raises:
-        CatalogueError: not a regular file, over the size limit, or unreadable.
+        CatalogueError: not a regular file, over the size limit, unreadable, or a link
+            out of ``within``.
     """
+    if within is not None and os.path.lexists(path) and not inside(path, within):
+        raise CatalogueError(
+            str(path),
+            None,
+            f"a link to a file outside {within}, not read",
+            "put the catalogue itself there, not a link",
+        )
     return read_input(path, CatalogueError)
 
 

@@ -179,7 +179,7 @@ def project_template(
 ) -> tuple[polib.POFile, str]:
     """The deck's template and its text, keeping the POT's creation date when only the
     date would change (``update`` writes it; ``import`` uses it in memory)."""
-    old = read_text(config.locales / Path(deck.path).with_suffix(".pot"))
+    old = read_text(config.locales / Path(deck.path).with_suffix(".pot"), config.locales)
     return template_catalogue(
         deck,
         (config.slides / deck.path).as_posix(),
@@ -202,7 +202,7 @@ def _update_language(
     broken: set[Path] = set()
     for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
         try:
-            raw = read_text(path) or b""  # a FIFO or /dev/zero is refused, not read
+            raw = read_text(path, config.locales) or b""  # not a FIFO, /dev/zero, a link out
             po, warnings = read_with_warnings(raw, str(path))
         except CatalogueError as exc:
             broken.add(path)
@@ -222,7 +222,7 @@ def _update_language(
             data, old = read[path]
         po = merge(pot, old, memory, purge_obsolete=purge_obsolete)
         text = catalogue_file(po, deck, lang, pot, old, data, now)
-        if read_text(path) != data:
+        if read_text(path, config.locales) != data:
             yield Line(
                 f"{path}: changed while update was running; left as it is",
                 stderr=True,

@@ -379,3 +379,38 @@ def test_two_builds_at_once_both_finish_and_leave_no_temporary_file(course: Path
         assert proc.returncode == 0, err
     assert not list((course / "build").rglob("*.tmp"))
     assert len(list((course / "build" / "sv").glob("*.md"))) == 42
+
+
+# -- a catalogue that is a link out of the locales folder ---------------------------------
+
+
+@pytest.mark.parametrize("command", ["update", "build", "check", "report"])
+def test_a_catalogue_linked_out_of_locales_is_not_read(
+    course: Path, tmp_path: Path, command: str
+) -> None:
+    """A pull request's symlink must not make a build publish (or an error quote) a file
+    from elsewhere on the machine, as a deck's link out of slides/ is not followed."""
+    elsewhere = tmp_path / "elsewhere.po"
+    elsewhere.write_text('msgid "Hello"\nmsgstr "SECRET"\n', encoding="utf-8")
+    link = course / "locales" / "sv" / "a.po"
+    link.unlink()
+    link.symlink_to(elsewhere)
+    code, lines = run(course, command)
+    assert code == 2, lines
+    mine = [line for line in lines if "locales/sv/a.po" in line]
+    assert len(mine) == 1 and "a link to a file outside locales" in mine[0], lines
+    assert not any("SECRET" in line for line in lines)
+    built = course / "build" / "sv" / "a.md"
+    assert not built.exists() or "SECRET" not in built.read_text(encoding="utf-8")
+    assert elsewhere.read_text(encoding="utf-8") == 'msgid "Hello"\nmsgstr "SECRET"\n'
+    assert (course / "locales" / "de" / "b.po").exists()  # the rest of the course done
+
+
+def test_a_link_inside_locales_is_followed(course: Path) -> None:
+    shared = course / "locales" / "sv" / "shared-a.po"
+    link = course / "locales" / "sv" / "a.po"
+    shared.write_bytes(link.read_bytes())
+    link.unlink()
+    link.symlink_to(shared.name)
+    code, lines = run(course, "build")
+    assert code == 0, lines

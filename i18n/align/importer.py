@@ -73,7 +73,7 @@ def import_deck(
     warnings += unpaired_messages(alignment, str(source), str(translated))
     path = config.locales / lang / Path(deck.path).with_suffix(".po")
     with project_lock(config.locales):
-        data = read_text(path)
+        data = read_text(path, config.locales)
         old = read_catalogue(data, str(path)) if data is not None else None
         pot = _template(config, deck, old, now)
         po = merge(pot, old)

@@ -88,7 +88,7 @@ def _deck_report(
         key = cache.key(
             b"check",
             deck_bytes(deck_file.path),
-            *(read_text(path) for path in paths),
+            *(read_text(path, config.locales) for path in paths),
             *(str(path) for path in paths),
             deck_file.name,
             str(config.slides),
@@ -204,7 +204,7 @@ def _catalogue(
         CatalogueError: the PO file cannot be read.
     """
     try:
-        data = read_text(Path(po_path))
+        data = read_text(Path(po_path), run.config.locales)
     except OSError as exc:
         raise CatalogueError(po_path, None, f"cannot read: {exc.strerror}") from None
     catalogue, warned = ([], []) if data is None else read_with_warnings(data, po_path)

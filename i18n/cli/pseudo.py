@@ -116,7 +116,7 @@ def _catalogues(config: Config, lang: str, today: str, sizes: list[int]) -> Iter
             path = config.locales / lang / Path(deck_file.name).with_suffix(".po")
             try:
                 deck = load_deck(deck_file, config.translatable_keys)
-                old = read_text(path)  # a FIFO or /dev/zero is refused, not read
+                old = read_text(path, config.locales)  # not a FIFO, /dev/zero, a link out
             except I18nError as exc:
                 yield Line(str(exc), stderr=True, error=True, step=True)
                 continue

@@ -59,7 +59,7 @@ def review(
     loaded = load_deck(DeckFile(name, config.slides / name), config.translatable_keys)
     po_path = catalogue_path(config, code, name)
     out = get_output(quiet, verbose)
-    current = read_text(po_path)
+    current = read_text(po_path, config.locales)
     if current is None:
         out.warn(f"{po_path}: warning: no catalogue; every text shows as untranslated")
     old = _at_revision(po_path, since, out.warn) if since is not None else None
