@@ -154,8 +154,8 @@ def read_text(path: Path, within: Path | None = None) -> bytes | None:
         CatalogueError: not a regular file, over the size limit, unreadable, or a link
             out of ``within``.
     """
-    if within is not None and os.path.lexists(path) and not inside(path, within):
-        raise CatalogueError(
+    if within is not None and os.path.isfile(path) and not inside(path, within):
+        raise CatalogueError(  # a FIFO or device out there: read_input names it below
             str(path),
             None,
             f"a link to a file outside {within}, not read",
