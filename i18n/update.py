@@ -65,7 +65,15 @@ def project_lock(locales: Path) -> Iterator[None]:
 
     locales.mkdir(parents=True, exist_ok=True)
     path = locales / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:  # not through a link: a committed one would make us create a file elsewhere
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        raise CatalogueError(
+            str(path),
+            None,
+            f"cannot open the lock file: {exc.strerror}",
+            "remove it (it is made again, and must not be a link)",
+        ) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

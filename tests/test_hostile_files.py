@@ -414,3 +414,16 @@ def test_a_link_inside_locales_is_followed(course: Path) -> None:
     link.symlink_to(shared.name)
     code, lines = run(course, "build")
     assert code == 0, lines
+
+
+def test_the_lock_file_is_never_opened_through_a_link(course: Path, tmp_path: Path) -> None:
+    """``locales/.marp-i18n.lock`` committed as a link must not make update create (or
+    open) a file elsewhere."""
+    target = tmp_path / "created-elsewhere"
+    lock = course / "locales" / ".marp-i18n.lock"
+    lock.unlink(missing_ok=True)
+    lock.symlink_to(target)
+    code, lines = run(course, "update")
+    assert code == 2, lines
+    assert any(".marp-i18n.lock: cannot open the lock file" in line for line in lines), lines
+    assert not target.exists()
