@@ -13,7 +13,8 @@ from i18n.assemble import assemble
 from i18n.assets import copy_assets
 from i18n.cache import Cache
 from i18n.catalogue.pofile import entry_lines, read_with_warnings, translations
-from i18n.config import Config, catalogue_path
+from i18n.config import Config
+from i18n.course import catalogue_path
 from i18n.errors import ConfigError, I18nError
 from i18n.files import (
     DeckFile,

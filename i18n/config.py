@@ -120,8 +120,3 @@ def load_config(pyproject: Path | None = None) -> Config:
         variables={str(k): dict(v) for k, v in variables.items()},
         check=check,
     )
-
-
-def catalogue_path(config: Config, lang: str, deck_name: str) -> Path:
-    """``locales/<lang>/<deck>.po``: where a deck's catalogue for one language lives."""
-    return config.locales / lang / Path(deck_name).with_suffix(".po")

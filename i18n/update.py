@@ -7,9 +7,7 @@ file and line and left exactly as it is, and the others are still updated.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -22,6 +20,7 @@ from i18n.catalogue.header import catalogue_file
 from i18n.catalogue.pofile import read_with_warnings
 from i18n.catalogue.update import Memory, counts, memory_pairs, merge
 from i18n.config import Config
+from i18n.course import catalogue_path, language_catalogues, project_lock, template_path
 from i18n.errors import CatalogueError, I18nError
 from i18n.files import (
     DeckFile,
@@ -33,8 +32,6 @@ from i18n.files import (
 )
 from i18n.model import Deck
 from i18n.parallel import parallel_map
-
-LOCK_NAME = ".marp-i18n.lock"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,48 +48,6 @@ class Line:
     unchanged: bool = False
     step: bool = False
     total: int | None = None
-
-
-@contextmanager
-def project_lock(locales: Path) -> Iterator[None]:
-    """Hold ``locales/.marp-i18n.lock`` for the run, so two updates cannot interleave
-    and lose a translator's edit; the OS releases it if the process dies.
-
-    Raises:
-        CatalogueError: another update holds the lock.
-    """
-    import fcntl
-
-    locales.mkdir(parents=True, exist_ok=True)
-    path = locales / LOCK_NAME
-    try:  # not through a link: a committed one would make us create a file elsewhere
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
-    except OSError as exc:
-        raise CatalogueError(
-            str(path),
-            None,
-            f"cannot open the lock file: {exc.strerror}",
-            "remove it (it is made again, and must not be a link)",
-        ) from None
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            # The holder before us may have removed the file after we opened it.
-            if os.fstat(fd).st_ino != os.stat(path).st_ino:
-                raise BlockingIOError
-        except (BlockingIOError, FileNotFoundError):
-            raise CatalogueError(
-                str(path),
-                None,
-                "another marp-i18n update is running on these catalogues",
-                "wait for it to finish, then run update again",
-            ) from None
-        try:
-            yield
-        finally:
-            path.unlink(missing_ok=True)
-    finally:
-        os.close(fd)
 
 
 def update_project(
@@ -155,7 +110,7 @@ def _extract(
         if key:
             cache.remember(key, deck)  # made in a worker: the merge and build reuse it
         yield from (Line(str(warning), stderr=True) for warning in deck.warnings)
-        pot_path = config.locales / Path(deck.path).with_suffix(".pot")
+        pot_path = template_path(config, deck.path)
         try:
             changed = _write(config, pot_path, text, durable=False)
         except I18nError as exc:
@@ -187,7 +142,7 @@ def project_template(
 ) -> tuple[polib.POFile, str]:
     """The deck's template and its text, keeping the POT's creation date when only the
     date would change (``update`` writes it; ``import`` uses it in memory)."""
-    old = read_text(config.locales / Path(deck.path).with_suffix(".pot"), config.locales)
+    old = read_text(template_path(config, deck.path), config.locales)
     return template_catalogue(
         deck,
         (config.slides / deck.path).as_posix(),
@@ -205,10 +160,9 @@ def _update_language(
     purge_obsolete: bool,
 ) -> Iterator[Line]:
     """Merge one language; all its catalogues are read first, as translation memory."""
-    folder = config.locales / lang
     read: dict[Path, tuple[bytes, polib.POFile]] = {}
     broken: set[Path] = set()
-    for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
+    for path in language_catalogues(config, lang):
         try:
             raw = read_text(path, config.locales) or b""  # not a FIFO, /dev/zero, a link out
             po, warnings = read_with_warnings(raw, str(path))
@@ -220,7 +174,7 @@ def _update_language(
         yield from (Line(str(warning), stderr=True) for warning in warnings)
     memory = Memory(pair for _, po in read.values() for pair in memory_pairs(po))
     for deck, pot in templates:
-        path = folder / Path(deck.path).with_suffix(".po")
+        path = catalogue_path(config, lang, deck.path)
         if path in broken:
             yield Line("", step=True)
             continue

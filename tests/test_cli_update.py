@@ -9,7 +9,7 @@ import pytest
 
 import i18n.update
 from i18n.cli.main import main
-from i18n.update import project_lock
+from i18n.course import project_lock
 
 DECK = "---\ntitle: A deck\n---\n# Hello\n\nSome text\n\n---\n\n<!-- A note -->\n"
 

@@ -20,10 +20,11 @@ from i18n.catalogue.header import catalogue_file
 from i18n.catalogue.pofile import entry_lines, read_catalogue
 from i18n.catalogue.update import merge
 from i18n.config import Config
+from i18n.course import catalogue_path, project_lock
 from i18n.errors import ConfigError, DeckError
 from i18n.files import DeckFile, deck_in, load_deck, read_text, write_atomic
 from i18n.model import Deck
-from i18n.update import project_lock, project_template
+from i18n.update import project_template
 
 
 @dataclass
@@ -71,7 +72,7 @@ def import_deck(
     chosen, conflicts = paired_translations(alignment)
     warnings = [str(w) for w in (*deck.warnings, *other.warnings)]
     warnings += unpaired_messages(alignment, str(source), str(translated))
-    path = config.locales / lang / Path(deck.path).with_suffix(".po")
+    path = catalogue_path(config, lang, deck.path)
     with project_lock(config.locales):
         data = read_text(path, config.locales)
         old = read_catalogue(data, str(path)) if data is not None else None

@@ -21,7 +21,8 @@ from i18n.catalogue.pofile import read_with_warnings
 from i18n.check import completeness as comp
 from i18n.check.report import CatalogueStatus, Finding, Report
 from i18n.check.settings import CheckSettings
-from i18n.config import Config, catalogue_path
+from i18n.config import Config
+from i18n.course import catalogue_path
 from i18n.errors import CatalogueError, I18nError
 from i18n.files import DeckFile, deck_bytes, find_decks, load_deck, read_text
 from i18n.model import Deck, Unit

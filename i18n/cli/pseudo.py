@@ -102,10 +102,11 @@ def _catalogues(config: Config, lang: str, today: str, sizes: list[int]) -> Iter
     """Write every deck's pseudo catalogue; lines as ``update`` prints them; ``sizes``
     adds up the characters of the msgids and of their pseudo-translations."""
     from i18n.catalogue.pofile import decode_catalogue
+    from i18n.course import catalogue_path, project_lock
     from i18n.errors import I18nError
     from i18n.files import find_decks, load_deck, read_text, write_atomic
     from i18n.pseudo import GENERATED, pseudo_catalogue, pseudo_parser
-    from i18n.update import Line, project_lock
+    from i18n.update import Line
 
     md = pseudo_parser()
     decks, skipped = find_decks(config.slides)
@@ -113,7 +114,7 @@ def _catalogues(config: Config, lang: str, today: str, sizes: list[int]) -> Iter
         yield Line("", total=len(decks))
         yield from (Line(message, stderr=True) for message in skipped)
         for deck_file in decks:
-            path = config.locales / lang / Path(deck_file.name).with_suffix(".po")
+            path = catalogue_path(config, lang, deck_file.name)
             try:
                 deck = load_deck(deck_file, config.translatable_keys)
                 old = read_text(path, config.locales)  # not a FIFO, /dev/zero, a link out

@@ -46,7 +46,7 @@ def review(
     REV, so are entries whose translation changed since that git revision (read with
     `git show REV:<catalogue>`; if that fails, every entry counts as new).
     """
-    from i18n.config import catalogue_path
+    from i18n.course import catalogue_path
     from i18n.files import DeckFile, load_deck, read_text, write_atomic
     from i18n.report import render_review, review_of
     from i18n.report.status import language_name
