@@ -8,7 +8,7 @@ and paths, the settings, the Python version and the source of this package itsel
 an edit to the code, a deck or a catalogue never returns a stale answer.
 
 What the cache trusts (docs/reliability.md, issue 18): nothing a pull request can
-supply. Entries are JSON read back through the model's type hints (``i18n.plain``), so
+supply. Entries are JSON read back through the model's type hints (``i18n.json_values``), so
 an entry can only ever be data, never code; they live outside the course, in the
 user's cache folder (``$XDG_CACHE_HOME/marp-i18n/courses/<course>/``), never in the
 working tree a pull request writes; and each entry carries an HMAC made with a key that
@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from i18n.plain import InvalidData, from_plain, to_plain
+from i18n.json_values import InvalidData, from_plain, to_plain
 
 T = TypeVar("T")
 

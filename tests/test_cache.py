@@ -19,8 +19,8 @@ import i18n.segment
 from i18n.cache import MAGIC, Cache, cache_root
 from i18n.check.report import Report
 from i18n.files import DeckFile, load_deck
+from i18n.json_values import InvalidData, from_plain, to_plain
 from i18n.model import Deck
-from i18n.plain import InvalidData, from_plain, to_plain
 
 DECK = "---\ntitle: Hello\n---\n\n# One\n\nText.\n\n---\n\nTwo <!-- a note -->\n"
 PO = (
