@@ -66,16 +66,22 @@ def cli(ctx: click.Context, debug: bool, quiet: bool, verbose: int) -> None:
     Settings come from [tool.marp-i18n] in ./pyproject.toml; every one of them can
     be given on the command line as well.
     """
-    ctx.ensure_object(dict)
-    ctx.obj["debug"] = debug
-    ctx.obj["verbosity"] = -1 if quiet else (1 if verbose else 0)
+    from i18n.cli.output import NORMAL, QUIET, VERBOSE, ClickObj
+
+    obj = ctx.ensure_object(ClickObj)
+    obj.debug = debug
+    obj.verbosity = QUIET if quiet else (VERBOSE if verbose else NORMAL)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; an I18nError escaping a command becomes one line on stderr, exit 2."""
+    """Run the CLI; an I18nError escaping a command becomes one line on stderr, exit 2
+    (a traceback with ``--debug``, as the group's option set it on ``obj``)."""
+    from i18n.cli.output import ClickObj
+
+    obj = ClickObj()
     try:
         # Commands return their exit code; with standalone_mode off click hands it back.
-        code = cli.main(args=argv, prog_name="marp-i18n", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="marp-i18n", standalone_mode=False, obj=obj)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.ClickException as exc:
@@ -85,12 +91,12 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("Aborted.", err=True)
         return 1
     except I18nError as exc:
-        if "--debug" in (argv if argv is not None else sys.argv):
+        if obj.debug:
             raise
         click.echo(f"marp-i18n: {exc}", err=True)
         return 2
     except OSError as exc:
-        if "--debug" in (argv if argv is not None else sys.argv):
+        if obj.debug:
             raise
         click.echo(f"marp-i18n: {exc.filename or ''}: {exc.strerror or exc}", err=True)
         return 2

@@ -42,6 +42,15 @@ def _interactive(stream: TextIO, env: dict[str, str] | os._Environ[str]) -> bool
 
 
 @dataclass
+class ClickObj:
+    """The group's options, typed, on the click context (``ctx.obj``) for every command
+    and for ``main``, which decides by ``debug`` whether an error is one line."""
+
+    debug: bool = False
+    verbosity: int = NORMAL
+
+
+@dataclass
 class Output:
     """The one place commands print through."""
 
@@ -158,8 +167,8 @@ def get_output(quiet: bool = False, verbose: int = 0) -> Output:
     ctx = click.get_current_context(silent=True)
     level = NORMAL
     root = ctx.find_root() if ctx is not None else None
-    if root is not None and isinstance(root.obj, dict):
-        level = int(root.obj.get("verbosity", NORMAL))
+    if root is not None and isinstance(root.obj, ClickObj):
+        level = root.obj.verbosity
     if quiet:
         level = QUIET
     elif verbose:
