@@ -21,6 +21,7 @@ from i18n.model import Deck, Unit
 from i18n.segment.marp_yaml import read_marp_yaml
 from i18n.segment.parser import marp_parser
 from i18n.source import Edit, apply_edits, line_start
+from i18n.text import short
 
 Locate = Callable[[str], tuple[str, int | None]]
 """msgid → (PO file, line) of its entry, so messages say where to fix a translation."""
@@ -137,7 +138,7 @@ def _refusal(unit: Unit, problem: str, locate: Locate) -> TranslationRefused:
     return TranslationRefused(
         path,
         line,
-        f"translation refused: {problem}; the source text is used for {_short(unit.msgid)}",
+        f"translation refused: {problem}; the source text is used for {short(unit.msgid)}",
         "fix the msgstr",
         reason=problem,
         msgid=unit.msgid,
@@ -211,9 +212,3 @@ def _front_matter_problem(deck: Deck, unit: Unit, text: str, translation: str) -
     before = read_marp_yaml(original, duplicates_ok=True) or {}
     after = read_marp_yaml(edited, duplicates_ok=True)
     return guard_front_matter(before, after, unit.key, translation)
-
-
-def _short(msgid: str) -> str:
-    first = msgid.split("\n", 1)[0]
-    more = len(first) > 60 or "\n" in msgid
-    return json.dumps(first[:60] + ("…" if more else ""), ensure_ascii=False)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from i18n.align.decks import Alignment, Pair
 from i18n.model import Unit
+from i18n.text import short as _short
 
 
 def paired_translations(alignment: Alignment) -> tuple[dict[str, Pair], list[list[Pair]]]:
@@ -83,7 +82,6 @@ def _what(unit: Unit) -> str:
 
 
 def short(text: str) -> str:
-    """The first line of a text, at most 50 characters, quoted."""
-    first = text.split("\n", 1)[0]
-    more = len(first) > 50 or "\n" in text
-    return json.dumps(first[:50] + ("…" if more else ""), ensure_ascii=False)
+    """A text as the alignment's messages quote it (``import`` too): first line, 50
+    characters."""
+    return _short(text, 50)

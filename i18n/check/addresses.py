@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from i18n.check.invisible import visible
+from i18n.text import short
 
 _TLDS = (
     "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|рф|"
@@ -93,6 +94,6 @@ def new_addresses(source: Iterable[str], translation: Iterable[str]) -> str | No
     new = [address for key, address in addresses(translation).items() if key not in known]
     if not new:
         return None
-    shown = ", ".join(a if len(a) <= 100 else a[:99] + "…" for a in new)
+    shown = ", ".join(short(a, 99, quote="none", first_line=False) for a in new)
     several = "addresses" if len(new) > 1 else "an address"
     return f"adds {several} the source does not have: {shown}"

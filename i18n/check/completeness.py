@@ -16,6 +16,7 @@ import polib
 from translate.tools import pocount
 
 from i18n.check.report import Finding, Tally
+from i18n.text import short
 
 wordcount = cast(Callable[[str], int], pocount.wordcount)
 """pocount's word count: tags and ``<br>`` removed, words as translate-toolkit splits them."""
@@ -101,7 +102,7 @@ def threshold_findings(
 ) -> list[Finding]:
     """The threshold miss, then one finding per entry that is not translated, by line."""
     todo = [e for e in entries if state_of(e) in ("fuzzy", "untranslated")]
-    named = "; ".join(f"line {e.linenum} {short(e.msgid)}" for e in todo[:_SHOWN])
+    named = "; ".join(f"line {e.linenum} {short(e.msgid, quote='plain')}" for e in todo[:_SHOWN])
     more = f" and {len(todo) - _SHOWN} more" if len(todo) > _SHOWN else ""
     findings = [Finding("threshold", po_path, None, summary + (f": {named}{more}" if todo else ""))]
     for entry in todo:
@@ -112,18 +113,11 @@ def threshold_findings(
                 "threshold",
                 po_path,
                 entry.linenum,
-                f"{what}: {short(entry.msgid)}",
+                f"{what}: {short(entry.msgid, quote='plain')}",
                 msgid=entry.msgid,
             )
         )
     return findings
-
-
-def short(msgid: str, width: int = 60) -> str:
-    """An entry's msgid quoted on one line, cut at ``width`` characters."""
-    first = msgid.split("\n", 1)[0]
-    cut = len(first) > width or "\n" in msgid
-    return '"' + first[:width].replace('"', '\\"') + ("…" if cut else "") + '"'
 
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:

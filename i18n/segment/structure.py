@@ -32,6 +32,7 @@ from i18n.segment.comments import role_of
 from i18n.segment.image_options import alt_words
 from i18n.segment.marp_yaml import read_marp_yaml
 from i18n.segment.parser import marp_parser
+from i18n.text import short
 
 _RAW = frozenset({"fence", "code_block", "html_block", "math_block", "math_block_label"})
 """Block tokens whose content is not text to translate: compared as written."""
@@ -203,12 +204,9 @@ def describe_difference(before: DeckStructure, after: DeckStructure) -> str:
     for found, verb, where in ((added, "adds", "deck"), (dropped, "drops", "source")):
         if found:  # the most telling mark: a paragraph comes and goes with everything
             mark, line = min(found, key=lambda f: f[0].startswith("paragraph_"))
-            return f"it {verb} {_short(mark)} ({where} line {line})"
+            shown = short(mark, 79, quote="none", first_line=False)
+            return f"it {verb} {shown} ({where} line {line})"
     for old, new in zip(before.marks, after.marks, strict=True):
         if old != new:
-            return f"it moves {_short(new)}"
+            return f"it moves {short(new, 79, quote='none', first_line=False)}"
     return "it changes the deck's structure"
-
-
-def _short(mark: str) -> str:
-    return mark if len(mark) <= 80 else mark[:79] + "…"
