@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from i18n.align.decks import Alignment, Pair
 from i18n.model import Unit
+from i18n.text import counted
 from i18n.text import short as _short
 
 
@@ -33,13 +34,12 @@ def unpaired_messages(alignment: Alignment, source: str, translated: str) -> lis
         (1, alignment.translated_slides, translated, source),
     ):
         for slide in slides:
-            texts = "text" if len(slide.units) == 1 else "texts"
             messages.append(
                 (
                     side,
                     slide.line,
                     f"{path}:{slide.line}: warning: no counterpart for slide {slide.number} "
-                    f"in {other} ({len(slide.units)} {texts} not imported)",
+                    f"in {other} ({counted(len(slide.units), 'text')} not imported)",
                 )
             )
     alone = (

@@ -16,7 +16,7 @@ import polib
 from translate.tools import pocount
 
 from i18n.check.report import Finding, Tally
-from i18n.text import short
+from i18n.text import counted, short
 
 wordcount = cast(Callable[[str], int], pocount.wordcount)
 """pocount's word count: tags and ``<br>`` removed, words as translate-toolkit splits them."""
@@ -84,11 +84,11 @@ def stale_finding(
         return None
     parts = []
     if extra:
-        parts.append(f"{_count(len(extra), 'entry', 'entries')} the deck no longer has")
+        parts.append(f"{counted(len(extra), 'entry', 'entries')} the deck no longer has")
     if missing:
         first = deck_lines.get(missing[0])
         where = deck_path if first is None else f"{deck_path}:{first}"
-        parts.append(f"{_count(len(missing), 'deck text')} missing (first at {where})")
+        parts.append(f"{counted(len(missing), 'deck text')} missing (first at {where})")
     return Finding(
         "stale",
         po_path,
@@ -118,7 +118,3 @@ def threshold_findings(
             )
         )
     return findings
-
-
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n} {singular if n == 1 else (plural or singular + 's')}"

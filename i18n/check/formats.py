@@ -7,6 +7,7 @@ from itertools import groupby
 
 from i18n.check.report import CatalogueStatus, Finding, Report, Tally
 from i18n.errors import ConfigError
+from i18n.text import counted
 
 FORMATS = ("plain", "json", "github", "junit")
 
@@ -82,11 +83,7 @@ def summary(report: Report) -> str:
     langs = len({s.language for s in report.catalogues})
     verdict = {0: "passed", 1: "failed", 2: "could not run"}[report.exit_code]
     return (
-        f"check {verdict}: {_n(decks, 'deck')} in {_n(langs, 'language')}; {below} below "
-        f"threshold, {stale} stale, {_n(entries, 'translation problem')}, "
-        f"{_n(len(report.errors), 'unreadable file')}"
+        f"check {verdict}: {counted(decks, 'deck')} in {counted(langs, 'language')}; {below} below "
+        f"threshold, {stale} stale, {counted(entries, 'translation problem')}, "
+        f"{counted(len(report.errors), 'unreadable file')}"
     )
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"

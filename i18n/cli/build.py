@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 
 from i18n.cli.common import folder_options, keys_option, lang_option, make_config
-from i18n.cli.output import Output, counted, get_output, output_options
+from i18n.cli.output import Output, get_output, output_options
 from i18n.config import Config
+from i18n.text import counted
 
 
 @click.command()

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
+from i18n.text import counted
+
 if TYPE_CHECKING:
     from i18n.update import Line
 
@@ -202,8 +204,3 @@ def show_lines(lines: Iterable[Line], out: Output, label: str, noun: str) -> boo
             out.step(line.text.partition(":")[0] if not line.stderr else "")
     out.summary(f"{counted(written + unchanged, noun)}: {written} written, {unchanged} unchanged.")
     return failed
-
-
-def counted(number: int, noun: str) -> str:
-    """``1 deck``, ``2 decks``: ``noun`` is the singular; every noun used takes an s."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -10,6 +10,7 @@ import click
 from i18n.cli.common import folder_options, lang_option, make_config, now
 from i18n.cli.output import get_output, output_options
 from i18n.errors import ConfigError, I18nError
+from i18n.text import counted
 
 
 @click.command()
@@ -81,8 +82,8 @@ def report(
         else:
             out.detail(f"{path} (unchanged)")
     out.summary(
-        f"report: {_count(len(status.rows), 'deck')} in {_count(len(languages), 'language')}, "
-        f"{_count(status.failing, 'failing check')}: {folder / 'index.html'}"
+        f"report: {counted(len(status.rows), 'deck')} in {counted(len(languages), 'language')}, "
+        f"{counted(status.failing, 'failing check')}: {folder / 'index.html'}"
     )
     return 2 if failed else 0
 
@@ -96,7 +97,3 @@ def _built_files(build: Path) -> frozenset[str]:
         for dirpath, _, names in os.walk(build)
         for name in names
     )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"

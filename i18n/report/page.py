@@ -13,6 +13,7 @@ from i18n.check.report import Finding
 from i18n.report._html import document, href, text
 from i18n.report.badge import language_badge
 from i18n.report.status import Cell, FindingGroup, Link, Row, Status
+from i18n.text import counted
 
 SHOWN = 20
 """Findings of one catalogue listed openly; the rest fold into a <details>."""
@@ -68,8 +69,8 @@ def render_status(status: Status, *, generated: str, title: str = "Translation s
     langs = len(status.languages)
     parts = [
         f"<header>\n<h1>{text(title)}</h1>\n",
-        f'<p class="muted">{decks} deck{"s" if decks != 1 else ""} in {langs} '
-        f"language{'s' if langs != 1 else ''} (source: {text(status.source_language)}) · "
+        f'<p class="muted">{counted(decks, "deck")} in {counted(langs, "language")} '
+        f"(source: {text(status.source_language)}) · "
         f"generated {text(generated)}</p>\n",
         _badges(status),
         "</header>\n<main>\n",
@@ -181,11 +182,11 @@ def _verdict(cell: Cell) -> str:
     elif cell.status.stale:
         labels.append('<span class="label warning">out of date: run marp-i18n update</span>')
     if cell.errors:
-        noun = "failing check" if cell.errors == 1 else "failing checks"
-        labels.append(f'<a class="label error" href="#{cell.anchor}">{cell.errors} {noun}</a>')
+        errors = counted(cell.errors, "failing check")
+        labels.append(f'<a class="label error" href="#{cell.anchor}">{errors}</a>')
     elif cell.warnings:
-        noun = "warning" if cell.warnings == 1 else "warnings"
-        labels.append(f'<a class="label warning" href="#{cell.anchor}">{cell.warnings} {noun}</a>')
+        warnings = counted(cell.warnings, "warning")
+        labels.append(f'<a class="label warning" href="#{cell.anchor}">{warnings}</a>')
     else:
         labels.append('<span class="label ok">checks pass</span>')
     return " ".join(labels)
@@ -218,9 +219,9 @@ def _group(group: FindingGroup) -> str:
 def _left(group: FindingGroup) -> str:
     if not group.left:
         return ""
-    noun = "entry" if group.left == 1 else "entries"
+    left = counted(group.left, "more entry", "more entries")
     return (
-        f'<p class="left">… and {group.left} more {noun} not translated or fuzzy: '
+        f'<p class="left">… and {left} not translated or fuzzy: '
         f"<code>marp-i18n review {text(group.deck)} --lang {text(group.language)}</code> "
         "shows each one beside its source.</p>\n"
     )
