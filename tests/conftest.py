@@ -1,12 +1,14 @@
-"""Shared test setup: a C locale, Hypothesis budgets, and the real corpus."""
+"""Shared test setup: a C locale, Hypothesis budgets, the real corpus, and the CLI runner."""
 
 from __future__ import annotations
 
 import atexit
+import contextlib
+import io
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -67,3 +69,36 @@ def marp() -> Iterator[MarpServer]:
         pytest.skip(reason)
     with MarpServer() as server:
         yield server
+
+
+Cli = Callable[..., tuple[int, str, str]]
+"""The CLI run in this process: ``cli("check", "--min", "0")`` → (exit code, stdout, stderr)."""
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
+    """Runs ``main()`` on the given arguments, in the current folder, and returns its
+    exit code and what it printed (capsys read, so each call sees only its own output)."""
+    from i18n.cli.main import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def cli_in(root: Path, *args: str) -> tuple[int, str, str]:
+    """The ``cli`` fixture's run in ``root``, for module-scoped fixtures (no capsys
+    there): output is caught by redirecting sys.stdout and sys.stderr instead."""
+    from i18n.cli.main import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        contextlib.chdir(root),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from conftest import Cli
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,7 +23,6 @@ from i18n.catalogue.pofile import catalogue_text
 from i18n.check import check_translation
 from i18n.check.addresses import new_addresses
 from i18n.check.invisible import invisible_problem, visible
-from i18n.cli.main import main
 from i18n.files import read_deck
 from i18n.model import Layout, Unit
 from i18n.segment import segment_deck
@@ -89,9 +89,9 @@ def line_of(root: Path, msgid: str) -> int:
     return next(e.linenum for e in polib.pofile(str(root / PO)) if e.msgid == msgid)
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    code = main(["check", "--no-color", *args])
-    out, err = capsys.readouterr()
+def run_check(cli: Cli, *args: str) -> tuple[int, str]:
+    """``check --no-color`` with these options: its findings are on stdout, never stderr."""
+    code, out, err = cli("check", "--no-color", *args)
     assert err == ""
     return code, out
 
@@ -100,8 +100,8 @@ def finding_lines(out: str, check: str) -> list[str]:
     return [line for line in out.splitlines() if f": error: {check}: " in line]
 
 
-def test_the_course_passes_as_translated(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys)[0] == 0
+def test_the_course_passes_as_translated(course: Path, cli: Cli) -> None:
+    assert run_check(cli)[0] == 0
 
 
 CHARACTERS = [
@@ -155,11 +155,9 @@ CONTROL_NAMES = {
 
 
 @pytest.mark.parametrize("char", CHARACTERS, ids=[f"U+{ord(c):04X}" for c in CHARACTERS])
-def test_a_planted_character_is_named_with_its_po_line(
-    course: Path, capsys: pytest.CaptureFixture[str], char: str
-) -> None:
+def test_a_planted_character_is_named_with_its_po_line(course: Path, cli: Cli, char: str) -> None:
     write_po(course, {PLAIN: f"Vanlig{char} text här."})
-    code, out = run(capsys)
+    code, out = run_check(cli)
     name = CONTROL_NAMES.get(char) or unicodedata.name(char)
     found = finding_lines(out, "invisible")
     assert code == 1
@@ -169,14 +167,11 @@ def test_a_planted_character_is_named_with_its_po_line(
 
 
 @pytest.mark.parametrize("char", LINE_BREAKS, ids=[f"U+{ord(c):04X}" for c in LINE_BREAKS])
-def test_a_line_break_python_sees_is_refused_or_reported(
-    course: Path, capsys: pytest.CaptureFixture[str], char: str
-) -> None:
+def test_a_line_break_python_sees_is_refused_or_reported(course: Path, cli: Cli, char: str) -> None:
     """Today the PO reader refuses the file (exit 2, its line); the entry check names
     the character for a reader that someday accepts it."""
     write_po(course, {PLAIN: f"Vanlig{char} text här."})
-    code = main(["check", "--no-color"])
-    out, err = capsys.readouterr()
+    code, out, err = cli("check", "--no-color")
     assert code in (1, 2)
     assert f"{PO}:" in out + err
     unit = Unit(0, len(PLAIN), PLAIN, "paragraph", 1, 1, Layout())
@@ -186,19 +181,17 @@ def test_a_line_break_python_sees_is_refused_or_reported(
 
 
 def test_a_kept_zwj_emoji_is_no_finding_but_a_new_zero_width_space_is(
-    course: Path, capsys: pytest.CaptureFixture[str]
+    course: Path, cli: Cli
 ) -> None:
     write_po(course, {PLAIN: "Vanlig text\u200b här."})
-    code, out = run(capsys)
+    code, out = run_check(cli)
     found = finding_lines(out, "invisible")
     assert code == 1
     assert [line.split(": error:")[0] for line in found] == [f"{PO}:{line_of(course, PLAIN)}"]
     assert "U+200D" not in out
 
 
-def test_joiners_where_a_script_needs_them_are_no_finding(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_joiners_where_a_script_needs_them_are_no_finding(course: Path, cli: Cli) -> None:
     """A new emoji ZWJ sequence, a Persian ZWNJ, a Devanagari conjunct after a virama,
     an emoji presentation selector: visible in the slide as intended, so legitimate."""
     write_po(
@@ -209,30 +202,28 @@ def test_joiners_where_a_script_needs_them_are_no_finding(
             "\u0915\u094d\u200d\u0937",
         },
     )
-    assert run(capsys)[0] == 0
+    assert run_check(cli)[0] == 0
 
 
 def test_right_to_left_marks_are_legitimate_only_in_right_to_left_text(
-    course: Path, capsys: pytest.CaptureFixture[str]
+    course: Path, cli: Cli
 ) -> None:
     """An Arabic or Hebrew translation needs RLM/LRM/ALM to place punctuation next to
     an embedded Latin word; an override stays a finding even there."""
     arabic = "\u0646\u0635 \u0639\u0627\u062f\u064a SEV-SNP\u200f."
     hebrew = "\u05d8\u05e7\u05e1\u05d8 \u200eAMD\u200e\u061c."
     write_po(course, {PLAIN: arabic, "Another plain line.": hebrew})
-    assert run(capsys)[0] == 0
+    assert run_check(cli)[0] == 0
     write_po(course, {PLAIN: arabic.replace("\u200f", "\u202e")})
-    code, out = run(capsys)
+    code, out = run_check(cli)
     assert code == 1
     assert "U+202E RIGHT-TO-LEFT OVERRIDE" in finding_lines(out, "invisible")[0]
 
 
-def test_a_run_of_variation_selectors_is_a_finding(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_run_of_variation_selectors_is_a_finding(course: Path, cli: Cli) -> None:
     """One selector picks a glyph; a run of them after one emoji smuggles hidden data."""
     write_po(course, {PLAIN: "Vanlig text här \U0001f600\ufe0f\ufe00\ufe01."})
-    code, out = run(capsys)
+    code, out = run_check(cli)
     assert code == 1
     assert "U+FE00 VARIATION SELECTOR-1" in finding_lines(out, "invisible")[0]
 
@@ -247,11 +238,9 @@ def test_a_run_of_variation_selectors_is_a_finding(
         ("Vanlig text här, www.ev\u200bil.example.", "www.evil.example"),
     ],
 )
-def test_a_new_address_is_named(
-    course: Path, capsys: pytest.CaptureFixture[str], translation: str, new: str
-) -> None:
+def test_a_new_address_is_named(course: Path, cli: Cli, translation: str, new: str) -> None:
     write_po(course, {PLAIN: translation})
-    code, out = run(capsys)
+    code, out = run_check(cli)
     found = finding_lines(out, "new-address")
     assert code == 1
     assert len(found) == 1, out
@@ -259,48 +248,42 @@ def test_a_new_address_is_named(
     assert found[0].endswith(f": {new}")
 
 
-def test_the_source_addresses_are_no_finding(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_the_source_addresses_are_no_finding(course: Path, cli: Cli) -> None:
     """The same URL and address, reordered, in other case, after a full stop."""
     msgid = "Write to help@example.org or read https://example.org/help first."
     write_po(course, {msgid: "Läs först https://example.org/help och skriv till HELP@example.org."})
-    assert run(capsys)[0] == 0
+    assert run_check(cli)[0] == 0
     write_po(
         course, {msgid: "Läs först https://example.org/help och skriv till help@evil.example."}
     )
-    code, out = run(capsys)
+    code, out = run_check(cli)
     assert (code, len(finding_lines(out, "new-address"))) == (1, 1)
 
 
-def test_disable_and_ignore_comments_switch_the_checks_off(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_disable_and_ignore_comments_switch_the_checks_off(course: Path, cli: Cli) -> None:
     write_po(course, {PLAIN: "Vanlig text här, skriv till phish@evil.example."})
-    assert run(capsys)[0] == 1
-    assert run(capsys, "--disable", "new-address")[0] == 0
+    assert run_check(cli)[0] == 1
+    assert run_check(cli, "--disable", "new-address")[0] == 0
     with (course / "pyproject.toml").open("a", encoding="utf-8") as config:
         config.write('\n[tool.marp-i18n.check]\ndisable = ["new-address"]\n')
-    assert run(capsys)[0] == 0
+    assert run_check(cli)[0] == 0
     write_po(course, {PLAIN: "Vanlig\u202e text här."})
-    assert run(capsys)[0] == 1
-    assert run(capsys, "--disable", "invisible")[0] == 0
+    assert run_check(cli)[0] == 1
+    assert run_check(cli, "--disable", "invisible")[0] == 0
     write_po(course, {PLAIN: "Vanlig\u202e text här."}, {PLAIN: "marp-i18n: ignore invisible"})
-    assert run(capsys)[0] == 0
+    assert run_check(cli)[0] == 0
 
 
-def test_every_format_shows_the_po_file_and_line(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_every_format_shows_the_po_file_and_line(course: Path, cli: Cli) -> None:
     write_po(course, {PLAIN: "Vanlig\u2067 text här, phish@evil.example."})
     line = line_of(course, PLAIN)
-    _, out = run(capsys, "--format", "github")
+    _, out = run_check(cli, "--format", "github")
     for check in ("invisible", "new-address"):
         assert f"::error file={PO},line={line},title=marp-i18n {check}::" in out
-    _, out = run(capsys, "--format", "json")
+    _, out = run_check(cli, "--format", "json")
     found = {(f["check"], f["path"], f["line"]) for f in json.loads(out)["findings"]}
     assert found == {("invisible", str(PO), line), ("new-address", str(PO), line)}
-    _, out = run(capsys, "--format", "junit")
+    _, out = run_check(cli, "--format", "junit")
     for check in ("invisible", "new-address"):
         assert f"{PO}:{line}: error: {check}: " in out
 

@@ -6,16 +6,9 @@ from pathlib import Path
 
 import polib
 import pytest
-
-from i18n.cli.main import main
+from conftest import Cli
 
 DECK = "---\ntitle: A deck\n---\n# Hello\n\nSome text\n\n---\n\n<!-- A note -->\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -37,10 +30,8 @@ def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_extract_writes_one_template_per_deck_by_relative_path(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, out, err = run(capsys, "extract")
+def test_extract_writes_one_template_per_deck_by_relative_path(course: Path, cli: Cli) -> None:
+    code, out, err = cli("extract")
     assert (code, err) == (0, "")
     pot = polib.pofile(str(course / "locales" / "a" / "index.pot"))
     assert [e.msgid for e in pot] == ["A deck", "Hello", "Some text", "A note"]
@@ -55,27 +46,25 @@ def test_extract_writes_one_template_per_deck_by_relative_path(
     assert "locales/a/index.pot: 4 messages" in out
 
 
-def test_extract_twice_changes_nothing(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run(capsys, "extract")
+def test_extract_twice_changes_nothing(course: Path, cli: Cli) -> None:
+    cli("extract")
     first = (course / "locales" / "a" / "index.pot").read_bytes()
-    code, out, _ = run(capsys, "extract")
+    code, out, _ = cli("extract")
     assert code == 0 and out.splitlines() == ["2 templates: 0 written, 2 unchanged."]
     assert (course / "locales" / "a" / "index.pot").read_bytes() == first
-    code, out, _ = run(capsys, "extract", "--verbose")
+    code, out, _ = cli("extract", "--verbose")
     assert "locales/a/index.pot: 4 messages (unchanged)" in out.splitlines()
 
 
-def test_build_uses_translations_sets_lang_copies_assets(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    run(capsys, "extract")
+def test_build_uses_translations_sets_lang_copies_assets(course: Path, cli: Cli) -> None:
+    cli("extract")
     po = polib.pofile(str(course / "locales" / "a" / "index.pot"))
     po[1].msgstr = "Hej"
     po[2].msgstr = "Lite text"
     po[2].flags.append("fuzzy")  # fuzzy: not used
     (course / "locales" / "sv" / "a").mkdir(parents=True)
     po.save(str(course / "locales" / "sv" / "a" / "index.po"))
-    code, _, err = run(capsys, "build", "--lang", "sv")
+    code, _, err = cli("build", "--lang", "sv")
     assert code == 0, err
     built = (course / "build" / "sv" / "a" / "index.md").read_text(encoding="utf-8")
     assert built == DECK.replace("Hello", "Hej").replace(
@@ -87,21 +76,17 @@ def test_build_uses_translations_sets_lang_copies_assets(
     assert "locales/sv/b/index.po: warning: no catalogue" in err
 
 
-def test_build_without_lang_builds_source_and_targets(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, _, _ = run(capsys, "build", "--no-set-lang")
+def test_build_without_lang_builds_source_and_targets(course: Path, cli: Cli) -> None:
+    code, _, _ = cli("build", "--no-set-lang")
     assert code == 0
     for lang in ("en", "sv"):
         assert (course / "build" / lang / "a" / "index.md").read_text() == DECK
 
 
-def test_expand_variables_and_report_unknown(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_expand_variables_and_report_unknown(course: Path, cli: Cli) -> None:
     deck = course / "slides" / "a" / "index.md"
     deck.write_text(DECK + "\n<!-- _footer: '%WHO% X' -->\n%NOPE%\n", encoding="utf-8")
-    code, _, err = run(capsys, "build", "--lang", "sv", "--expand-variables")
+    code, _, err = cli("build", "--lang", "sv", "--expand-variables")
     assert code == 0
     built = (course / "build" / "sv" / "a" / "index.md").read_text()
     assert "'Foto: X'" in built and "%NOPE%" in built
@@ -109,25 +94,23 @@ def test_expand_variables_and_report_unknown(
     assert not (course / "build" / "sv" / "variables").exists()
 
 
-def test_strict_makes_refusal_an_error(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run(capsys, "extract")
+def test_strict_makes_refusal_an_error(course: Path, cli: Cli) -> None:
+    cli("extract")
     po = polib.pofile(str(course / "locales" / "a" / "index.pot"))
     po[2].msgstr = "Text\n---\nnew slide"
     (course / "locales" / "sv" / "a").mkdir(parents=True)
     po.save(str(course / "locales" / "sv" / "a" / "index.po"))
-    code, _, err = run(capsys, "build", "--lang", "sv")
+    code, _, err = cli("build", "--lang", "sv")
     assert code == 0
     assert "locales/sv/a/index.po:" in err and "translation refused" in err
-    code, _, err = run(capsys, "build", "--lang", "sv", "--strict")
+    code, _, err = cli("build", "--lang", "sv", "--strict")
     assert code == 2
 
 
-def test_bad_decks_are_reported_and_others_still_processed(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_bad_decks_are_reported_and_others_still_processed(course: Path, cli: Cli) -> None:
     (course / "slides" / "bad.md").write_bytes(b"# Caf\xe9\n")
     (course / "slides" / "yaml.md").write_text('---\ntitle: "unclosed\n---\n', encoding="utf-8")
-    code, _, err = run(capsys, "extract")
+    code, _, err = cli("extract")
     assert code == 2
     lines = err.strip().split("\n")
     assert lines[0] == "slides/bad.md:1: not UTF-8 (byte 0xe9); save the file as UTF-8"
@@ -142,40 +125,32 @@ def test_bad_decks_are_reported_and_others_still_processed(
     assert (course / "locales" / "a" / "index.pot").exists()
 
 
-def test_missing_slides_folder_is_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, _, err = run(
-        capsys, "extract", "--slides", str(tmp_path / "nope"), "--locales", str(tmp_path)
-    )
+def test_missing_slides_folder_is_one_line(tmp_path: Path, cli: Cli) -> None:
+    code, _, err = cli("extract", "--slides", str(tmp_path / "nope"), "--locales", str(tmp_path))
     assert code == 2
     hint = "give --slides DIR or set slides ="
     assert err == f"marp-i18n: {tmp_path / 'nope'}: slides folder not found; {hint}\n"
 
 
-def test_bad_language_code_is_refused(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "build", "--lang", "../etc")
+def test_bad_language_code_is_refused(course: Path, cli: Cli) -> None:
+    code, _, err = cli("build", "--lang", "../etc")
     assert code == 2 and "is not a language code" in err
-    code, _, err = run(capsys, "build", "--lang", "xx_QQ")
+    code, _, err = cli("build", "--lang", "xx_QQ")
     assert code == 2 and "unknown language code" in err
     assert not (course / "build").exists()
 
 
-def test_build_inside_slides_is_refused_before_writing(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, _, err = run(capsys, "build", "--build", "slides/out")
+def test_build_inside_slides_is_refused_before_writing(course: Path, cli: Cli) -> None:
+    code, _, err = cli("build", "--build", "slides/out")
     assert code == 2 and "inside the slides folder" in err
     assert not (course / "slides" / "out").exists()
 
 
-def test_symlink_leaving_slides_is_skipped(
-    course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_symlink_leaving_slides_is_skipped(course: Path, tmp_path: Path, cli: Cli) -> None:
     outside = tmp_path / "secret.md"
     outside.write_text("# secret\n")
     (course / "slides" / "link.md").symlink_to(outside)
-    code, _, err = run(capsys, "extract")
+    code, _, err = cli("extract")
     assert code == 0
     assert "symlink leaves the slides folder, skipped" in err
     assert not (course / "locales" / "link.pot").exists()

@@ -6,9 +6,9 @@ import io
 from pathlib import Path
 
 import pytest
+from conftest import Cli
 
 from i18n.cli import output
-from i18n.cli.main import main
 from i18n.cli.output import Output
 
 DECK = "# Title\n\nHello world.\n\n---\n\nSecond slide.\n"
@@ -24,47 +24,37 @@ def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.mark.parametrize("command", ["extract", "update", "build", "check"])
 def test_quiet_prints_nothing_on_success_before_or_after_the_command(
-    course: Path, capsys: pytest.CaptureFixture[str], command: str
+    course: Path, cli: Cli, command: str
 ) -> None:
     if command == "check":  # a passing check needs complete catalogues
         (course / "pyproject.toml").write_text(
             '[tool.marp-i18n]\nlanguages = ["sv"]\n[tool.marp-i18n.check]\nmin = 0\n'
         )
-    run(capsys, "update")
-    assert run(capsys, command, "--quiet") == (0, "", "")
-    assert run(capsys, "-q", command) == (0, "", "")
+    cli("update")
+    assert cli(command, "--quiet") == (0, "", "")
+    assert cli("-q", command) == (0, "", "")
 
 
-def test_verbose_lists_unchanged_files_normal_only_counts_them(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    run(capsys, "build")
-    code, out, _ = run(capsys, "build")
+def test_verbose_lists_unchanged_files_normal_only_counts_them(course: Path, cli: Cli) -> None:
+    cli("build")
+    code, out, _ = cli("build")
     assert code == 0 and out == "6 decks: 0 written, 6 unchanged.\n"
-    code, out, _ = run(capsys, "--verbose", "build")
+    code, out, _ = cli("--verbose", "build")
     assert "build/sv/a.md (unchanged)" in out.splitlines()
 
 
-def test_warnings_survive_quiet(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_warnings_survive_quiet(course: Path, cli: Cli) -> None:
     (course / "slides" / "a.md").write_text("# A\n\n![x](missing.png)\n")
-    code, out, err = run(capsys, "build", "-q")
+    code, out, err = cli("build", "-q")
     assert code == 0 and out == ""
     assert "slides/a.md:3: warning: image not found: missing.png" in err
 
 
-def test_quiet_check_still_explains_a_failure(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    run(capsys, "update")
-    code, out, _ = run(capsys, "check", "-q")
+def test_quiet_check_still_explains_a_failure(course: Path, cli: Cli) -> None:
+    cli("update")
+    code, out, _ = cli("check", "-q")
     assert code == 1
     assert "Language" not in out  # no table
     assert "locales/sv/a.po" in out and out.splitlines()[-1].startswith("check failed:")

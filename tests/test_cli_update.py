@@ -6,18 +6,12 @@ from pathlib import Path
 
 import polib
 import pytest
+from conftest import Cli
 
 import i18n.update
-from i18n.cli.main import main
 from i18n.course import project_lock
 
 DECK = "---\ntitle: A deck\n---\n# Hello\n\nSome text\n\n---\n\n<!-- A note -->\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["update", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -32,10 +26,8 @@ def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_creates_every_catalogue_and_says_so(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, out, err = run(capsys)
+def test_creates_every_catalogue_and_says_so(course: Path, cli: Cli) -> None:
+    code, out, err = cli("update")
     assert (code, err) == (0, "")
     assert out.splitlines() == [
         "locales/a/index.pot: 4 messages",
@@ -50,23 +42,21 @@ def test_creates_every_catalogue_and_says_so(
     assert po.metadata["Language"] == "de"
     assert po.metadata["Language-Team"] == "German"
     assert not Path("locales/.marp-i18n.lock").exists()
-    code, out, _ = run(capsys, "--lang", "sv", "-v")
+    code, out, _ = cli("update", "--lang", "sv", "-v")
     assert code == 0
     assert out.splitlines()[-2].endswith("4 untranslated, 0 obsolete (unchanged)")
     assert out.splitlines()[-1] == "4 files: 0 written, 4 unchanged."
-    code, out, err = run(capsys, "--lang", "sv", "--quiet")
+    code, out, err = cli("update", "--lang", "sv", "--quiet")
     assert (code, out, err) == (0, "", "")
 
 
-def test_bad_catalogue_is_reported_and_left_alone_others_updated(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    run(capsys, "--lang", "sv")
+def test_bad_catalogue_is_reported_and_left_alone_others_updated(course: Path, cli: Cli) -> None:
+    cli("update", "--lang", "sv")
     bad = Path("locales/sv/a/index.po")
     broken = bad.read_bytes().replace(b'msgstr ""\n\n#. slide 1', b'msgstr "\\q"\n\n#. slide 1')
     bad.write_bytes(broken)
     Path("slides/b/index.md").write_text(DECK.replace("Some text", "Other"), encoding="utf-8")
-    code, out, err = run(capsys, "--lang", "sv")
+    code, out, err = cli("update", "--lang", "sv")
     assert code == 2
     assert err == (
         "locales/sv/a/index.po:20: invalid escape sequence \\q; "
@@ -87,36 +77,34 @@ def test_bad_catalogue_is_reported_and_left_alone_others_updated(
     ],
 )  # fmt: skip
 def test_each_kind_of_damage_is_one_line_and_untouched(
-    course: Path, capsys: pytest.CaptureFixture[str], damage: object, message: str
+    course: Path, cli: Cli, damage: object, message: str
 ) -> None:
-    run(capsys, "--lang", "sv")
+    cli("update", "--lang", "sv")
     path = Path("locales/sv/a/index.po")
     broken = damage(path.read_bytes())  # type: ignore[operator]
     path.write_bytes(broken)
-    code, _, err = run(capsys, "--lang", "sv")
+    code, _, err = cli("update", "--lang", "sv")
     assert code == 2
     assert len(err.splitlines()) == 1
     assert err.startswith("locales/sv/a/index.po:") and message in err
     assert path.read_bytes() == broken
 
 
-def test_a_second_update_at_the_same_time_is_refused(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_second_update_at_the_same_time_is_refused(course: Path, cli: Cli) -> None:
     with project_lock(Path("locales")):
-        code, out, err = run(capsys)
+        code, out, err = cli("update")
     assert (code, out) == (2, "")
     assert err == (
         "marp-i18n: locales/.marp-i18n.lock: another marp-i18n update is running on these "
         "catalogues; wait for it to finish, then run update again\n"
     )
-    assert run(capsys)[0] == 0  # released
+    assert cli("update")[0] == 0  # released
 
 
 def test_a_catalogue_saved_during_the_run_is_not_overwritten(
-    course: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    course: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    run(capsys, "--lang", "sv")
+    cli("update", "--lang", "sv")
     path = Path("locales/sv/a/index.po")
     real_merge = i18n.update.merge
 
@@ -127,32 +115,30 @@ def test_a_catalogue_saved_during_the_run_is_not_overwritten(
 
     monkeypatch.setattr(i18n.update, "merge", translator_saves_meanwhile)
     Path("slides/a/index.md").write_text(DECK.replace("Some text", "Other"), encoding="utf-8")
-    code, _, err = run(capsys, "--lang", "sv")
+    code, _, err = cli("update", "--lang", "sv")
     assert code == 2
     assert err == "locales/sv/a/index.po: changed while update was running; left as it is\n"
     assert path.read_text(encoding="utf-8").endswith("# saved by Poedit\n")
 
 
-def test_bad_language_code(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "--lang", "s v") == (
+def test_bad_language_code(course: Path, cli: Cli) -> None:
+    assert cli("update", "--lang", "s v") == (
         2,
         "",
         "marp-i18n: --lang: 's v' is not a language code; use e.g. sv or pt_BR\n",
     )
-    code, _, err = run(capsys, "--lang", "qq")
+    code, _, err = cli("update", "--lang", "qq")
     assert code == 2 and "unknown language code 'qq'" in err
 
 
-def test_source_language_gets_no_catalogue(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, _, err = run(capsys, "--lang", "en")
+def test_source_language_gets_no_catalogue(course: Path, cli: Cli) -> None:
+    code, _, err = cli("update", "--lang", "en")
     assert (code, err) == (0, "en: the source language gets no catalogues\n")
     assert not Path("locales/en").exists()
 
 
-def test_purge_obsolete_and_line_numbers(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run(capsys, "--lang", "sv")
+def test_purge_obsolete_and_line_numbers(course: Path, cli: Cli) -> None:
+    cli("update", "--lang", "sv")
     path = Path("locales/sv/a/index.po")
     path.write_text(
         path.read_text(encoding="utf-8")
@@ -162,9 +148,9 @@ def test_purge_obsolete_and_line_numbers(course: Path, capsys: pytest.CaptureFix
     )
     deck = DECK.replace("Hello", "Hello a").replace("Some text", "Zzz")
     Path("slides/a/index.md").write_text(deck, encoding="utf-8")
-    assert run(capsys, "--lang", "sv")[0] == 0
+    assert cli("update", "--lang", "sv")[0] == 0
     assert [e.msgid for e in polib.pofile(str(path)) if e.obsolete] == ["Some text"]
-    code, out, _ = run(capsys, "--lang", "sv", "--purge-obsolete", "--line-numbers")
+    code, out, _ = cli("update", "--lang", "sv", "--purge-obsolete", "--line-numbers")
     assert code == 0
     assert "locales/sv/a/index.po: 3 translated, 0 fuzzy, 1 untranslated, 0 obsolete" in out
     po = polib.pofile(str(path))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from conftest import Cli
 from marp import MarpServer, comparable, difference, marp_available
 
 from i18n.assemble import Built, assemble, render
@@ -274,24 +275,16 @@ def translated_label(course: Path) -> int:
     return line
 
 
-def test_build_strict_names_the_po_line_of_a_translated_label(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_build_strict_names_the_po_line_of_a_translated_label(course: Path, cli: Cli) -> None:
     line = translated_label(course)
-    capsys.readouterr()
-    code = main(["build", "--lang", "sv", "--strict"])
-    _, err = capsys.readouterr()
+    code, _, err = cli("build", "--lang", "sv", "--strict")
     assert code == 2, err
     assert f"locales/sv/deck.po:{line}: translation refused" in err
 
 
-def test_check_names_the_po_line_of_a_translated_label(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_check_names_the_po_line_of_a_translated_label(course: Path, cli: Cli) -> None:
     line = translated_label(course)
-    capsys.readouterr()
-    code = main(["check", "--no-color"])
-    out, err = capsys.readouterr()
+    code, out, err = cli("check", "--no-color")
     assert code == 1, out + err
     assert f"locales/sv/deck.po:{line}:" in out
 

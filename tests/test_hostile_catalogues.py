@@ -7,6 +7,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from conftest import Cli
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import any_texts, marp_decks
@@ -15,7 +16,6 @@ from i18n.catalogue.extract import template_catalogue
 from i18n.catalogue.header import catalogue_file
 from i18n.catalogue.pofile import catalogue_text, read_catalogue, translations
 from i18n.catalogue.update import merge
-from i18n.cli.main import main
 from i18n.errors import CatalogueError, DeckError
 from i18n.segment import segment_deck
 
@@ -31,12 +31,6 @@ def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "slides" / "a" / "index.md").write_text(DECK, encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text('[tool.marp-i18n]\nlanguages = ["sv"]\n')
     return tmp_path
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def translate(path: Path, pairs: dict[str, str]) -> None:
@@ -71,12 +65,12 @@ COMMANDS = {
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_utf8_under_a_latin1_header_is_refused_by_every_command(
-    course: Path, capsys: pytest.CaptureFixture[str], command: str
+    course: Path, cli: Cli, command: str
 ) -> None:
-    assert cli(capsys, "update", "--lang", "sv")[0] == 0
+    assert cli("update", "--lang", "sv")[0] == 0
     Path("translated.md").write_text(DECK.replace("Hello", "Hej"), encoding="utf-8")
     data, line = lying_charset(Path(PO))
-    code, out, err = cli(capsys, *COMMANDS[command])
+    code, out, err = cli(*COMMANDS[command])
     said = [text for text in (out + err).splitlines() if f"{PO}:{line}:" in text]
     assert code == 2, out + err
     assert len(said) == 1, out + err
@@ -84,16 +78,14 @@ def test_utf8_under_a_latin1_header_is_refused_by_every_command(
     assert Path(PO).read_bytes() == data
 
 
-def test_pseudo_refuses_its_catalogue_under_a_lying_header(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_pseudo_refuses_its_catalogue_under_a_lying_header(course: Path, cli: Cli) -> None:
     args = ("pseudo", "--lang", "qps", "--no-build-decks", "--no-render")
-    assert cli(capsys, *args)[0] == 0
+    assert cli(*args)[0] == 0
     path = Path("locales/qps/a/index.po")
     data = path.read_bytes().replace(b"charset=UTF-8", b"charset=ISO-8859-1")
     path.write_bytes(data)
     line = data[: data.index(b'msgstr "\xe2\x9f\xa6')].count(b"\n") + 1  # the first ⟦
-    code, _, err = cli(capsys, *args)
+    code, _, err = cli(*args)
     assert code == 2
     assert f"{path}:{line}: " in err and "look like UTF-8" in err
     assert path.read_bytes() == data
@@ -179,39 +171,35 @@ def test_whatever_update_writes_every_reader_reads_back(text: str, name: str, pr
     assert catalogue_file(again, deck, "sv", pot, old, text.encode("utf-8"), "later") == text
 
 
-def test_a_word_longer_than_a_line_is_written_so_it_reads_back(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_word_longer_than_a_line_is_written_so_it_reads_back(course: Path, cli: Cli) -> None:
     word = "data:image/png;base64," + "QUJD" * 30_000
     Path("slides/a/index.md").write_text(DECK.replace("Some text", word), encoding="utf-8")
-    code, _, err = cli(capsys, "update", "--lang", "sv")
+    code, _, err = cli("update", "--lang", "sv")
     assert (code, err) == (0, "")
     translate(Path(PO), {word: word + "x"})
     assert translations(read_catalogue(Path(PO).read_bytes(), PO))[word] == word + "x"
-    code, _, err = cli(capsys, "build", "--lang", "sv")
+    code, _, err = cli("build", "--lang", "sv")
     assert (code, err) == (0, "")
     assert word + "x" in Path("build/sv/a/index.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", ["new\nline.md", "carriage\rreturn.md", "tab\there.md"])
 def test_a_deck_name_a_reference_cannot_hold_is_refused_up_front(
-    course: Path, capsys: pytest.CaptureFixture[str], name: str
+    course: Path, cli: Cli, name: str
 ) -> None:
     (course / "slides" / name).write_text("# Hi\n", encoding="utf-8")
-    code, _, err = cli(capsys, "update", "--lang", "sv")
+    code, _, err = cli("update", "--lang", "sv")
     assert code == 2
     lines = [line for line in err.splitlines() if "cannot be written in a catalogue" in line]
     assert len(lines) == 1, err  # files.py also warns about the name's white space
     assert lines[0].startswith("slides/" + name.encode("unicode_escape").decode("ascii") + ": ")
     assert Path(PO).is_file()  # the other decks are updated
-    assert cli(capsys, "build", "--lang", "sv")[0] == 0
+    assert cli("build", "--lang", "sv")[0] == 0
 
 
-def test_a_deck_name_that_is_not_utf8_is_refused_up_front(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_deck_name_that_is_not_utf8_is_refused_up_front(course: Path, cli: Cli) -> None:
     (course / "slides" / "caf\udce9.md").write_text("# Hi\n", encoding="utf-8")
-    code, _, err = cli(capsys, "update", "--lang", "sv")
+    code, _, err = cli("update", "--lang", "sv")
     assert code == 2
     assert err.startswith("slides/caf\\udce9.md: ") and len(err.splitlines()) == 1, err
     assert Path(PO).is_file()
@@ -227,16 +215,14 @@ def add(path: Path, block: str) -> int:
     return text.count("\n") + 2
 
 
-def test_a_plural_entry_is_kept_as_obsolete_with_a_warning(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    cli(capsys, "update", "--lang", "sv")
+def test_a_plural_entry_is_kept_as_obsolete_with_a_warning(course: Path, cli: Cli) -> None:
+    cli("update", "--lang", "sv")
     block = (
         'msgid "one apple"\nmsgid_plural "%d apples"\n'
         'msgstr[0] "ett äpple"\nmsgstr[1] "%d äpplen"\n'
     )
     line = add(Path(PO), block)
-    code, _, err = cli(capsys, "update", "--lang", "sv")
+    code, _, err = cli("update", "--lang", "sv")
     assert code == 0
     assert err == (
         f"{PO}:{line}: warning: a plural entry (msgid_plural), which no deck text has; "
@@ -246,21 +232,19 @@ def test_a_plural_entry_is_kept_as_obsolete_with_a_warning(
     [kept] = [e for e in po if e.msgid == "one apple"]
     assert kept.obsolete and kept.msgid_plural == "%d apples"
     assert kept.msgstr_plural == {0: "ett äpple", 1: "%d äpplen"}
-    assert cli(capsys, "update", "--lang", "sv")[2] == ""  # said once; then stable
+    assert cli("update", "--lang", "sv")[2] == ""  # said once; then stable
 
 
-def test_a_msgctxt_duplicate_is_reported_and_ignored(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    cli(capsys, "update", "--lang", "sv")
+def test_a_msgctxt_duplicate_is_reported_and_ignored(course: Path, cli: Cli) -> None:
+    cli("update", "--lang", "sv")
     translate(Path(PO), {"Hello": "Hej"})
     line = add(Path(PO), 'msgctxt "evil"\nmsgid "Hello"\nmsgstr "Pwned <script>"\n')
     warning = f"{PO}:{line}: warning: an entry with msgctxt"
-    code, _, err = cli(capsys, "build", "--lang", "sv")
+    code, _, err = cli("build", "--lang", "sv")
     assert code == 0 and warning in err, err
     built = Path("build/sv/a/index.md").read_text(encoding="utf-8")
     assert "# Hej" in built and "Pwned" not in built
-    code, out, err = cli(capsys, "check", "--format", "plain")
+    code, out, err = cli("check", "--format", "plain")
     assert (
         "Pwned" not in out + err and warning.replace("warning: ", "warning: stale: ") in out + err
     )
@@ -269,6 +253,6 @@ def test_a_msgctxt_duplicate_is_reported_and_ignored(
     read, warnings = read_with_warnings(Path(PO).read_bytes(), PO)
     assert translations(read) == {"Hello": "Hej"}
     assert len(warnings) == 1 and str(warnings[0]).startswith(warning)
-    code, _, err = cli(capsys, "update", "--lang", "sv")
+    code, _, err = cli("update", "--lang", "sv")
     assert code == 0 and warning in err
     assert translations(read_catalogue(Path(PO).read_bytes(), PO)) == {"Hello": "Hej"}

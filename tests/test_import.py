@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, ROOT, Cli
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from strategies import HypothesisChooser, marp_decks, pseudo_translate, slide
@@ -35,12 +35,6 @@ from i18n.update import project_lock
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 SWEDISH = ROOT / "locales" / "sv" / "12-confidential_hw_virt.po"
 PO = Path("locales/sv/deck.po")
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["import", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def example_translations() -> dict[str, str]:
@@ -124,7 +118,7 @@ def test_nothing_worth_pairing_pairs_nothing() -> None:
 
 
 def test_example_course_round_trip_recovers_every_translation(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "slides").mkdir()
@@ -132,7 +126,7 @@ def test_example_course_round_trip_recovers_every_translation(
     found = example_translations()
     deck = segment_deck(EXAMPLE.read_text(encoding="utf-8"), EXAMPLE.name)
     (tmp_path / "sv.md").write_text(built(deck, found), encoding="utf-8", newline="")
-    code, out, err = run(capsys, f"slides/{EXAMPLE.name}", "sv.md", "--lang", "sv")
+    code, out, err = cli("import", f"slides/{EXAMPLE.name}", "sv.md", "--lang", "sv")
     assert (code, err) == (0, "")
     po = polib.pofile(f"locales/sv/{EXAMPLE.stem}.po")
     live = [e for e in po if not e.obsolete]
@@ -143,7 +137,7 @@ def test_example_course_round_trip_recovers_every_translation(
         f"{len(deck.units)} paired, {len(found)} written as fuzzy, 0 kept (already translated)."
     )
     before = Path(f"locales/sv/{EXAMPLE.stem}.po").read_bytes()
-    assert run(capsys, f"slides/{EXAMPLE.name}", "sv.md", "--lang", "sv")[0] == 0
+    assert cli("import", f"slides/{EXAMPLE.name}", "sv.md", "--lang", "sv")[0] == 0
     assert Path(f"locales/sv/{EXAMPLE.stem}.po").read_bytes() == before  # idempotent
 
 
@@ -193,10 +187,8 @@ def test_import_of_the_largest_corpus_deck_is_fast(
 # --- hand-made translations -------------------------------------------------------------
 
 
-def test_hand_made_translation_pairs_completely(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, out, err = run(capsys, "slides/deck.md", "deck.sv.md")
+def test_hand_made_translation_pairs_completely(course: Path, cli: Cli) -> None:
+    code, out, err = cli("import", "slides/deck.md", "deck.sv.md")
     assert (code, err) == (0, "")
     po = polib.pofile(str(PO))
     assert po.find("Linux hardening: the basics").msgstr == "Härdning av Linux: grunderna"
@@ -211,14 +203,12 @@ def test_hand_made_translation_pairs_completely(
     ]
 
 
-def test_a_removed_slide_is_reported_with_the_source_line(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_removed_slide_is_reported_with_the_source_line(course: Path, cli: Cli) -> None:
     translated = course / "deck.sv.md"
     text = translated.read_text(encoding="utf-8")
     start, end = text.index("---\n## Tre"), text.index("---\n## Se vad")
     translated.write_text(text[:start] + text[end:], encoding="utf-8")
-    code, _, err = run(capsys, "slides/deck.md", "deck.sv.md")
+    code, _, err = cli("import", "slides/deck.md", "deck.sv.md")
     assert code == 1
     assert err.splitlines() == [
         "slides/deck.md:30: warning: no counterpart for slide 3 in deck.sv.md "
@@ -230,15 +220,13 @@ def test_a_removed_slide_is_reported_with_the_source_line(
     assert len([e for e in po if e.msgstr]) == 20
 
 
-def test_an_added_slide_is_reported_with_the_translated_line(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_an_added_slide_is_reported_with_the_translated_line(course: Path, cli: Cli) -> None:
     edit(
         course / "deck.sv.md",
         "---\n## Läs mer",
         "---\n## En extra bild\nMed text som inte finns i originalet.\n\n---\n## Läs mer",
     )
-    code, out, err = run(capsys, "slides/deck.md", "deck.sv.md")
+    code, out, err = cli("import", "slides/deck.md", "deck.sv.md")
     assert code == 1
     assert err.splitlines() == [
         "deck.sv.md:50: warning: no counterpart for slide 5 in slides/deck.md "
@@ -248,15 +236,13 @@ def test_an_added_slide_is_reported_with_the_translated_line(
     assert polib.pofile(str(PO)).find("Further reading").msgstr == "Läs mer"
 
 
-def test_reordered_list_items_are_reported_not_mispaired(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_reordered_list_items_are_reported_not_mispaired(course: Path, cli: Cli) -> None:
     edit(
         course / "deck.sv.md",
         "- Ta bort paket som du inte använder\n- Håll kärnan och OpenSSL uppdaterade\n",
         "- Håll kärnan och OpenSSL uppdaterade\n- Ta bort paket som du inte använder\n",
     )
-    code, _, err = run(capsys, "slides/deck.md", "deck.sv.md")
+    code, _, err = cli("import", "slides/deck.md", "deck.sv.md")
     assert code == 1
     po = polib.pofile(str(PO))
     assert po.find("Remove packages you do not use").msgstr == ""
@@ -266,26 +252,22 @@ def test_reordered_list_items_are_reported_not_mispaired(
     assert po.find("Three quick wins").msgstr == "Tre snabba förbättringar"
 
 
-def test_reordered_notes_are_reported_not_mispaired(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_reordered_notes_are_reported_not_mispaired(course: Path, cli: Cli) -> None:
     first = "- Fråga studenterna vilka tjänster de kör på sina bärbara datorer"
     second = "- Påpeka att `sshd` ofta är den enda som behöver lyssna på port 22"
     edit(course / "deck.sv.md", f"{first}\n\n{second}", f"{second}\n\n{first}")
-    code, _, err = run(capsys, "slides/deck.md", "deck.sv.md")
+    code, _, err = cli("import", "slides/deck.md", "deck.sv.md")
     assert code == 1
     po = polib.pofile(str(PO))
     assert [e.msgstr for e in po if e.msgid.startswith(("Ask the", "Point out"))] == ["", ""]
     assert len(err.splitlines()) == 4
 
 
-def test_a_paragraph_split_in_two_is_reported_not_mispaired(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_paragraph_split_in_two_is_reported_not_mispaired(course: Path, cli: Cli) -> None:
     edit(
         course / "deck.sv.md", "Läs utdata kolumn för kolumn.", "Läs utdata.\n\nKolumn för kolumn."
     )
-    code, _, err = run(capsys, "slides/deck.md", "deck.sv.md")
+    code, _, err = cli("import", "slides/deck.md", "deck.sv.md")
     assert code == 1
     assert err.splitlines() == [
         "slides/deck.md:42: warning: no counterpart for this paragraph of slide 4 in "
@@ -300,22 +282,20 @@ def test_a_paragraph_split_in_two_is_reported_not_mispaired(
     assert po.find("Column").msgstr == "Kolumn"  # the table on the same slide still pairs
 
 
-def test_a_changed_anchor_is_not_paired(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_changed_anchor_is_not_paired(course: Path, cli: Cli) -> None:
     edit(course / "deck.sv.md", "lyssna på port 22", "lyssna på port 2222")
-    code, _, err = run(capsys, "slides/deck.md", "deck.sv.md")
+    code, _, err = cli("import", "slides/deck.md", "deck.sv.md")
     assert code == 1
     assert "Point out that `sshd`" in err
     po = polib.pofile(str(PO))
     assert [e.msgstr for e in po if e.msgid.startswith("Point out")] == [""]
 
 
-def test_front_matter_pairs_by_key_even_when_the_slides_do_not(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_front_matter_pairs_by_key_even_when_the_slides_do_not(course: Path, cli: Cli) -> None:
     (course / "deck.sv.md").write_text(
         '---\ndescription: "Varför"\ntitle: "Härdning"\n---\n# Helt annat\n', encoding="utf-8"
     )
-    code, _, _ = run(capsys, "slides/deck.md", "deck.sv.md")
+    code, _, _ = cli("import", "slides/deck.md", "deck.sv.md")
     assert code == 1
     po = polib.pofile(str(PO))
     assert po.find("Linux hardening: the basics").msgstr == "Härdning"
@@ -324,13 +304,13 @@ def test_front_matter_pairs_by_key_even_when_the_slides_do_not(
 
 
 def test_one_text_translated_two_ways_is_reported_and_left_out(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "slides").mkdir()
     Path("slides/deck.md").write_text("# Summary\n\n---\n\n# Summary\n", encoding="utf-8")
     Path("sv.md").write_text("# Sammanfattning\n\n---\n\n# Summering\n", encoding="utf-8")
-    code, _, err = run(capsys, "slides/deck.md", "sv.md", "--lang", "sv")
+    code, _, err = cli("import", "slides/deck.md", "sv.md", "--lang", "sv")
     assert code == 1
     assert err == (
         'sv.md:1: warning: "Summary" is translated differently here and at line 5; not imported\n'
@@ -341,17 +321,15 @@ def test_one_text_translated_two_ways_is_reported_and_left_out(
 # --- existing translations --------------------------------------------------------------
 
 
-def test_existing_translations_are_kept_unless_overwrite(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert run(capsys, "slides/deck.md", "deck.sv.md")[0] == 0
+def test_existing_translations_are_kept_unless_overwrite(course: Path, cli: Cli) -> None:
+    assert cli("import", "slides/deck.md", "deck.sv.md")[0] == 0
     po = polib.pofile(str(PO))
     for entry in po:
         entry.flags = []  # a translator confirmed everything
     po.find("Attack surface").msgstr = "Angreppsyta"
     po.save(str(PO))
     line = polib.pofile(str(PO)).find("Attack surface").linenum
-    code, out, err = run(capsys, "slides/deck.md", "deck.sv.md")
+    code, out, err = cli("import", "slides/deck.md", "deck.sv.md")
     assert code == 0
     assert err == (
         f'{PO}:{line}: warning: kept the translation "Angreppsyta"; deck.sv.md:19 has '
@@ -361,7 +339,7 @@ def test_existing_translations_are_kept_unless_overwrite(
     kept = polib.pofile(str(PO))
     assert kept.find("Attack surface").msgstr == "Angreppsyta"
     assert [e.msgid for e in kept if "fuzzy" in e.flags] == []
-    code, out, err = run(capsys, "slides/deck.md", "deck.sv.md", "--overwrite")
+    code, out, err = cli("import", "slides/deck.md", "deck.sv.md", "--overwrite")
     assert code == 0
     assert err.startswith(f"{PO}:{line}: warning: replaced the translation")
     replaced = polib.pofile(str(PO)).find("Attack surface")
@@ -369,16 +347,14 @@ def test_existing_translations_are_kept_unless_overwrite(
     assert out.splitlines()[-1] == "24 paired, 1 written as fuzzy, 23 kept (already translated)."
 
 
-def test_fuzzy_entries_take_the_imported_text(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_fuzzy_entries_take_the_imported_text(course: Path, cli: Cli) -> None:
     PO.parent.mkdir(parents=True)
     PO.write_text(
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
         '#, fuzzy\nmsgid "Attack surface"\nmsgstr "Attack"\n',
         encoding="utf-8",
     )
-    assert run(capsys, "slides/deck.md", "deck.sv.md")[0] == 0
+    assert cli("import", "slides/deck.md", "deck.sv.md")[0] == 0
     entry = polib.pofile(str(PO)).find("Attack surface")
     assert (entry.msgstr, entry.flags) == ("Attackyta", ["fuzzy"])
 
@@ -404,13 +380,13 @@ def test_fuzzy_entries_take_the_imported_text(
 )
 def test_bad_input_is_one_line_exit_2_and_nothing_written(
     course: Path,
-    capsys: pytest.CaptureFixture[str],
+    cli: Cli,
     setup: Callable[[], object],
     message: str,
 ) -> None:
     setup()
     source = "elsewhere.md" if "elsewhere" in message else "slides/deck.md"
-    code, out, err = run(capsys, source, "deck.sv.md")
+    code, out, err = cli("import", source, "deck.sv.md")
     assert (code, out) == (2, "")
     assert len(err.splitlines()) == 1
     assert err.startswith(f"marp-i18n: {message}"), err
@@ -418,35 +394,31 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(
     assert not Path("locales").exists() or not list(Path("locales").rglob("*.po"))
 
 
-def test_a_broken_catalogue_is_reported_and_left_as_it_is(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_broken_catalogue_is_reported_and_left_as_it_is(course: Path, cli: Cli) -> None:
     PO.parent.mkdir(parents=True)
     PO.write_bytes(b'msgid "a"\nmsgstr "b\n')
-    code, out, err = run(capsys, "slides/deck.md", "deck.sv.md")
+    code, out, err = cli("import", "slides/deck.md", "deck.sv.md")
     assert (code, out) == (2, "")
     assert err.startswith(f"marp-i18n: {PO}:2: ")
     assert PO.read_bytes() == b'msgid "a"\nmsgstr "b\n'
     assert not Path("locales/.marp-i18n.lock").exists()
 
 
-def test_language_must_be_one_target_language(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, _, err = run(capsys, "slides/deck.md", "deck.sv.md", "--lang", "sv", "--lang", "de")
+def test_language_must_be_one_target_language(course: Path, cli: Cli) -> None:
+    code, _, err = cli("import", "slides/deck.md", "deck.sv.md", "--lang", "sv", "--lang", "de")
     assert (code, err) == (
         2,
         "marp-i18n: import: give the language of the translated deck: --lang CODE\n",
     )
-    code, _, err = run(capsys, "slides/deck.md", "deck.sv.md", "--lang", "en")
+    code, _, err = cli("import", "slides/deck.md", "deck.sv.md", "--lang", "en")
     assert code == 2
     assert err == "marp-i18n: --lang: en is the source language; give a target language\n"
     assert not PO.exists()
 
 
-def test_a_running_update_blocks_import(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_running_update_blocks_import(course: Path, cli: Cli) -> None:
     with project_lock(Path("locales")):
-        code, _, err = run(capsys, "slides/deck.md", "deck.sv.md")
+        code, _, err = cli("import", "slides/deck.md", "deck.sv.md")
     assert code == 2
     assert "another marp-i18n update is running" in err
     assert not PO.exists()

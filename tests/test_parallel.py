@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import Cli
 
-from i18n.cli.main import main
 from i18n.parallel import MIN_ITEMS, parallel_map
 
 DECKS = MIN_ITEMS + 6
@@ -40,22 +40,22 @@ def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_bad_deck_is_one_line_and_the_others_are_done_in_order(
     course: Path,
-    capsys: pytest.CaptureFixture[str],
+    cli: Cli,
     monkeypatch: pytest.MonkeyPatch,
     jobs: str,
 ) -> None:
     monkeypatch.setenv("MARP_I18N_JOBS", jobs)
-    assert main(["update"]) == 2
-    out, err = capsys.readouterr()
+    code, out, err = cli("update")
+    assert code == 2
     assert err.count("d07.md") == 1 and "UTF-8" in err
     pots = [line.split(":")[0] for line in out.splitlines() if line.endswith("messages")]
     assert pots == [f"locales/d{n:02}.pot" for n in range(DECKS) if n != 7]
-    assert main(["build", "--lang", "sv"]) == 2
-    out, err = capsys.readouterr()
+    code, out, err = cli("build", "--lang", "sv")
+    assert code == 2
     assert err.count("d07.md") == 1
     assert out.splitlines()[:-1] == [f"build/sv/d{n:02}.md" for n in range(DECKS) if n != 7]
-    assert main(["check", "--min", "0"]) == 2
-    out, _ = capsys.readouterr()
+    code, out, _ = cli("check", "--min", "0")
+    assert code == 2
     assert "d07.md" in out and out.count("sv  ") == DECKS  # every other deck has a row
 
 

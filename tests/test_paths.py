@@ -16,8 +16,7 @@ from pathlib import Path
 
 import polib
 import pytest
-
-from i18n.cli.main import main
+from conftest import Cli
 
 NAMES = [
     "plain.md",
@@ -32,12 +31,6 @@ NAMES = [
 
 SPACED = "slides/sub dir/with space.md: warning: "
 """The one expected message: a path with spaces makes several ``#:`` references."""
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def only_space_warnings(err: str) -> bool:
@@ -57,12 +50,10 @@ def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_odd_names_map_to_the_same_place_in_every_tree(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_odd_names_map_to_the_same_place_in_every_tree(course: Path, cli: Cli) -> None:
     """update writes locales/<name>.pot and locales/sv/<name>.po; build writes
     build/sv/<name>.md with the translation and build/en/<name>.md byte for byte."""
-    code, _, err = run(capsys, "update")
+    code, _, err = cli("update")
     assert code == 0 and only_space_warnings(err), err
     assert SPACED in err
     for name in NAMES:
@@ -73,7 +64,7 @@ def test_odd_names_map_to_the_same_place_in_every_tree(
         for entry in po:
             entry.msgstr = "Ŧ " + entry.msgid
         po.save(str(po_path))
-    code, _, err = run(capsys, "build")
+    code, _, err = cli("build")
     assert code == 0, err
     for name in NAMES:
         source = (course / "slides" / name).read_bytes()
@@ -84,18 +75,14 @@ def test_odd_names_map_to_the_same_place_in_every_tree(
         assert "# Ŧ Title of" in built and "Ŧ Some text" in built, name
 
 
-def test_symlinked_deck_inside_the_folder_is_a_deck(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_symlinked_deck_inside_the_folder_is_a_deck(course: Path, cli: Cli) -> None:
     (course / "slides" / "alias.md").symlink_to(course / "slides" / "plain.md")
-    code, _, err = run(capsys, "extract")
+    code, _, err = cli("extract")
     assert code == 0 and only_space_warnings(err), err
     assert (course / "locales" / "alias.pot").is_file()
 
 
-def test_symlinked_folders_are_not_followed(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_symlinked_folders_are_not_followed(course: Path, cli: Cli) -> None:
     """A link back to the slides folder (a loop) or out of it: the walk ends and reads
     nothing through it."""
     outside = course / "outside"
@@ -103,7 +90,7 @@ def test_symlinked_folders_are_not_followed(
     (outside / "secret.md").write_text("# Secret\n", encoding="utf-8")
     (course / "slides" / "loop").symlink_to(course / "slides", target_is_directory=True)
     (course / "slides" / "out").symlink_to(outside, target_is_directory=True)
-    code, _, _ = run(capsys, "extract")
+    code, _, _ = cli("extract")
     assert code == 0
     pots = {p.relative_to(course / "locales").as_posix() for p in course.rglob("*.pot")}
     assert len(pots) == len(NAMES)
@@ -133,8 +120,8 @@ def test_fifo_named_like_a_deck_is_skipped(tmp_path: Path) -> None:
     assert not (tmp_path / "locales" / "pipe.pot").exists()
 
 
-def test_slides_folder_that_is_a_file(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "extract", "--slides", "slides/plain.md")
+def test_slides_folder_that_is_a_file(course: Path, cli: Cli) -> None:
+    code, _, err = cli("extract", "--slides", "slides/plain.md")
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and "slides/plain.md" in err, err
     assert not (course / "locales").exists()
@@ -145,12 +132,12 @@ def test_slides_folder_that_is_a_file(course: Path, capsys: pytest.CaptureFixtur
     "code", ["../escape", "sv/../../escape", "/tmp/escape", "sv\\..\\escape", "sv\n", ""]
 )
 def test_language_code_never_becomes_a_path(
-    command: str, code: str, course: Path, capsys: pytest.CaptureFixture[str]
+    command: str, code: str, course: Path, cli: Cli
 ) -> None:
     """``--lang`` ends up in ``locales/<lang>/`` and ``build/<lang>/``: a code that is
     not a language is one error line, and nothing is written anywhere."""
     before = sorted(course.parent.iterdir())
-    exit_code, _, err = run(capsys, command, "--lang", code)
+    exit_code, _, err = cli(command, "--lang", code)
     assert exit_code == 2
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
     assert not (course / "locales").exists() and not (course / "build").exists()

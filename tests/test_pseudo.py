@@ -19,7 +19,7 @@ from typing import Any
 
 import polib
 import pytest
-from conftest import EXAMPLE, ROOT, corpus_decks
+from conftest import EXAMPLE, ROOT, Cli, corpus_decks
 from hypothesis import example, given
 from marp import marp_available, marp_structures
 from strategies import INLINE, WORDS, any_texts, marp_decks
@@ -27,7 +27,6 @@ from test_properties import fingerprint, shape
 
 from i18n.assemble import assemble
 from i18n.catalogue.header import language_facts
-from i18n.cli.main import main
 from i18n.config import validate_language
 from i18n.errors import ConfigError, DeckError
 from i18n.guard import guard_unit
@@ -332,12 +331,6 @@ def test_other_made_up_codes_are_still_refused(code: str) -> None:
 # --- the command -----------------------------------------------------------------------
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.fixture
 def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the example course (deck, template, Swedish catalogue, config)."""
@@ -354,10 +347,8 @@ def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_command_writes_the_catalogue_and_builds_the_deck(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, out, err = run(capsys, "pseudo", "--no-render")
+def test_command_writes_the_catalogue_and_builds_the_deck(course: Path, cli: Cli) -> None:
+    code, out, err = cli("pseudo", "--no-render")
     assert code == 0, err
     po_path = course / "locales" / "qps" / EXAMPLE.with_suffix(".po").name
     po = polib.pofile(str(po_path))
@@ -371,33 +362,29 @@ def test_command_writes_the_catalogue_and_builds_the_deck(
     assert "translation refused" not in err and "Traceback" not in err
     first = po_path.read_bytes()
     stamp = po_path.stat().st_mtime_ns
-    code, out, _ = run(capsys, "pseudo", "--no-render")
+    code, out, _ = cli("pseudo", "--no-render")
     assert code == 0
     assert "1 catalogue: 0 written, 1 unchanged." in out.splitlines()
     assert po_path.read_bytes() == first and po_path.stat().st_mtime_ns == stamp
 
 
-def test_update_and_check_leave_the_pseudo_locale_alone(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    run(capsys, "pseudo", "--no-build-decks")
+def test_update_and_check_leave_the_pseudo_locale_alone(course: Path, cli: Cli) -> None:
+    cli("pseudo", "--no-build-decks")
     po_path = course / "locales" / "qps" / EXAMPLE.with_suffix(".po").name
     before = po_path.read_bytes()
-    code, out, _ = run(capsys, "update")
+    code, out, _ = cli("update")
     assert code == 0 and "qps" not in out
-    code, out, err = run(capsys, "check")
+    code, out, err = cli("check")
     assert code == 0 and "qps" not in out + err
     assert po_path.read_bytes() == before
     assert not (course / "build").exists()  # --no-build-decks
-    code, out, err = run(capsys, "check", "--lang", "qps")  # asked for: its checks pass
+    code, out, err = cli("check", "--lang", "qps")  # asked for: its checks pass
     assert code == 0, out + err
 
 
-def test_command_refuses_a_real_language_and_hand_made_catalogues(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_command_refuses_a_real_language_and_hand_made_catalogues(course: Path, cli: Cli) -> None:
     swedish = (course / "locales" / "sv" / EXAMPLE.with_suffix(".po").name).read_bytes()
-    code, out, err = run(capsys, "pseudo", "--lang", "sv")
+    code, out, err = cli("pseudo", "--lang", "sv")
     assert (code, out) == (2, "")
     assert err == (
         "marp-i18n: --lang: 'sv' is not a pseudo-locale; use qps, qps-ploc, en-XA or ar-XB\n"
@@ -406,15 +393,13 @@ def test_command_refuses_a_real_language_and_hand_made_catalogues(
     mine = course / "locales" / "en-XA" / EXAMPLE.with_suffix(".po").name
     mine.parent.mkdir()
     mine.write_text('msgid ""\nmsgstr ""\n"Language: en-XA\\n"\n', encoding="utf-8")
-    code, _, err = run(capsys, "pseudo", "--lang", "en-XA", "--no-build-decks")
+    code, _, err = cli("pseudo", "--lang", "en-XA", "--no-build-decks")
     assert code == 2 and "not written by marp-i18n pseudo, left as it is" in err
     assert mine.read_text(encoding="utf-8").startswith('msgid ""')
 
 
-def test_command_says_how_to_get_marp_when_it_is_missing(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, _, err = run(capsys, "pseudo", "--lang", "qps-ploc", "--marp", "no/marp")
+def test_command_says_how_to_get_marp_when_it_is_missing(course: Path, cli: Cli) -> None:
+    code, _, err = cli("pseudo", "--lang", "qps-ploc", "--marp", "no/marp")
     assert code == 0
     assert "no/marp not found: run `npm ci`" in err
     assert "marp-i18n render --lang qps-ploc" in err
@@ -443,12 +428,12 @@ def require_marp() -> None:
 
 @pytest.mark.marp
 def test_rendered_example_course_has_the_source_structure_in_real_marp(
-    course: Path, capsys: pytest.CaptureFixture[str]
+    course: Path, cli: Cli
 ) -> None:
     require_marp()
     if not MARP_CLI.is_file():
         pytest.skip(f"{MARP_CLI.relative_to(ROOT)} is missing; run `npm ci` in {ROOT}")
-    code, out, err = run(capsys, "pseudo", "--marp", str(MARP_CLI))
+    code, out, err = cli("pseudo", "--marp", str(MARP_CLI))
     assert code == 0, err
     html = course / "build" / "qps" / "html" / EXAMPLE.with_suffix(".html").name
     assert html.is_file() and OPEN in html.read_text(encoding="utf-8")

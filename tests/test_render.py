@@ -7,9 +7,9 @@ import stat
 from pathlib import Path
 
 import pytest
+from conftest import Cli
 from marp import ROOT, marp_available
 
-from i18n.cli.main import main
 from i18n.errors import I18nError
 from i18n.render import RenderResult, find_chromium, find_decks, render
 
@@ -76,14 +76,12 @@ def test_missing_marp_cli_is_one_clear_error(tmp_path: Path) -> None:
     assert str(caught.value) == f"{missing}: marp-cli is not installed; run `npm ci`"
 
 
-def test_cli_missing_marp_cli_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_missing_marp_cli_exits_2(tmp_path: Path, cli: Cli) -> None:
     build = _build(tmp_path)
     missing = tmp_path / "marp"
-    code = main(["render", "--build", str(build), "--no-pdf", "--marp", str(missing)])
+    code, _, err = cli("render", "--build", str(build), "--no-pdf", "--marp", str(missing))
     assert code == 2
-    assert capsys.readouterr().err == (
-        f"marp-i18n: {missing}: marp-cli is not installed; run `npm ci`\n"
-    )
+    assert err == (f"marp-i18n: {missing}: marp-cli is not installed; run `npm ci`\n")
 
 
 def test_decks_marp_cli_skips_are_failures(tmp_path: Path) -> None:

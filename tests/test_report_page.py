@@ -10,8 +10,6 @@ plain words, where it agrees with pocount: asserted), not with the code under te
 
 from __future__ import annotations
 
-import contextlib
-import io
 import math
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -22,10 +20,10 @@ from urllib.parse import unquote, urlsplit
 import polib
 import pytest
 from browser import PHONE, visit
+from conftest import cli_in
 from translate.tools.pocount import wordcount
 
 from i18n.catalogue.pofile import catalogue_text
-from i18n.cli.main import main
 
 pytest_plugins = ["browser"]  # the `browser` fixture: Debian's chromium via Playwright
 
@@ -90,18 +88,6 @@ class Course:
         return self.root / "build" / "report" / "index.html"
 
 
-def run(root: Path, *args: str) -> tuple[int, str, str]:
-    """The CLI in this process, in ``root``, with its output captured."""
-    out, err = io.StringIO(), io.StringIO()
-    with (
-        contextlib.chdir(root),
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(err),
-    ):
-        code = main(list(args))
-    return code, out.getvalue(), err.getvalue()
-
-
 def translate(po_path: Path, done: dict[str, tuple[str, bool]]) -> None:
     po = polib.pofile(str(po_path))
     for entry in po:
@@ -117,13 +103,13 @@ def make_course(root: Path) -> None:
     (root / "slides" / "intro.md").write_text(INTRO, encoding="utf-8")
     (root / "slides" / PART / "two.md").write_text(TWO, encoding="utf-8")
     (root / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
-    assert run(root, "update")[0] == 0
+    assert cli_in(root, "update")[0] == 0
     locales = root / "locales"
     translate(locales / "sv" / "intro.po", SV_INTRO)
     translate(locales / "sv" / PART / "two.po", SV_TWO)
     translate(locales / "de" / PART / "two.po", DE_TWO)
     (locales / "de" / "intro.po").unlink()
-    assert run(root, "build")[0] == 0
+    assert cli_in(root, "build")[0] == 0
     html = root / "build" / "sv" / "html" / "intro.html"  # as `render` would put it
     html.parent.mkdir(parents=True)
     html.write_text("<!DOCTYPE html><title>intro</title>", encoding="utf-8")
@@ -133,8 +119,8 @@ def make_course(root: Path) -> None:
 def course(tmp_path_factory: pytest.TempPathFactory) -> Course:
     root = tmp_path_factory.mktemp("report") / "course"
     make_course(root)
-    code, out, err = run(root, "report")
-    return Course(root, code, out, err, run(root, "check")[0])
+    code, out, err = cli_in(root, "report")
+    return Course(root, code, out, err, cli_in(root, "check")[0])
 
 
 def expected(root: Path, lang: str, deck: str) -> dict[str, int]:
@@ -285,7 +271,7 @@ def test_badges_parse_and_show_the_percent(course: Course) -> None:
 
 def test_a_second_run_changes_nothing_but_the_time(course: Course) -> None:
     before = (course.root / "build" / "report" / "badge-sv.svg").stat().st_mtime_ns
-    code, out, _ = run(course.root, "report", "-v")
+    code, out, _ = cli_in(course.root, "report", "-v")
     assert code == 0
     assert "badge-sv.svg (unchanged)" in out
     assert (course.root / "build" / "report" / "badge-sv.svg").stat().st_mtime_ns == before
@@ -295,7 +281,7 @@ def test_an_unreadable_catalogue_is_listed_and_exits_2(tmp_path: Path) -> None:
     make_course(tmp_path)
     bad = tmp_path / "locales" / "sv" / PART / "two.po"
     bad.write_text('msgid "x"\nmsgstr "y" junk\n', encoding="utf-8")
-    code, _, err = run(tmp_path, "report", "--output", "site", "--lang", "sv")
+    code, _, err = cli_in(tmp_path, "report", "--output", "site", "--lang", "sv")
     page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert code == 2
     assert err.startswith(f"marp-i18n: locales/sv/{PART}/two.po:2: ")
@@ -308,7 +294,7 @@ def test_an_unreadable_catalogue_is_listed_and_exits_2(tmp_path: Path) -> None:
 def test_no_languages_is_one_line_and_exit_2(tmp_path: Path) -> None:
     (tmp_path / "slides").mkdir()
     (tmp_path / "slides" / "a.md").write_text("# Hello\n", encoding="utf-8")
-    code, out, err = run(tmp_path, "report")
+    code, out, err = cli_in(tmp_path, "report")
     assert (code, out) == (2, "")
     assert err == (
         "marp-i18n: --lang: no languages to report on; set languages = [...] or give --lang\n"

@@ -8,8 +8,6 @@ review against the first commit must mark exactly those, in words as well as col
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import shutil
 import subprocess
@@ -20,9 +18,9 @@ from typing import Any
 import polib
 import pytest
 from browser import PHONE, visit
+from conftest import cli_in
 
 from i18n.catalogue.pofile import catalogue_text
-from i18n.cli.main import main
 
 pytest_plugins = ["browser"]  # the `browser` fixture: Debian's chromium via Playwright
 
@@ -69,17 +67,6 @@ GIT_ENV = {
 }
 
 
-def run(root: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with (
-        contextlib.chdir(root),
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(err),
-    ):
-        code = main(list(args))
-    return code, out.getvalue(), err.getvalue()
-
-
 def git(root: Path, *args: str) -> None:
     subprocess.run(
         ["git", *args], cwd=root, check=True, capture_output=True, env={**os.environ, **GIT_ENV}
@@ -100,7 +87,7 @@ def make_repo(root: Path) -> None:
     (root / "slides").mkdir(parents=True)
     (root / "slides" / "deck.md").write_text(DECK, encoding="utf-8")
     (root / "pyproject.toml").write_text('[tool.marp-i18n]\nlanguages = ["sv"]\n', "utf-8")
-    assert run(root, "update")[0] == 0
+    assert cli_in(root, "update")[0] == 0
     edit(root, {k: (v, False) for k, v in SWEDISH.items()})
     git(root, "init", "-q", "-b", "main")
     git(root, "add", ".")
@@ -109,7 +96,7 @@ def make_repo(root: Path) -> None:
         "Untouched paragraph text\n", "Untouched paragraph text\n\nBrand new text\n"
     )
     (root / "slides" / "deck.md").write_text(deck, encoding="utf-8")
-    assert run(root, "update")[0] == 0
+    assert cli_in(root, "update")[0] == 0
     edit(
         root,
         {
@@ -142,7 +129,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Repo:
         pytest.skip("git is not installed")
     root = tmp_path_factory.mktemp("review") / "course"
     make_repo(root)
-    code, out, err = run(root, "review", "slides/deck.md", "--lang", "sv", "--since", "HEAD~1")
+    code, out, err = cli_in(root, "review", "slides/deck.md", "--lang", "sv", "--since", "HEAD~1")
     return Repo(root, code, out, err)
 
 
@@ -235,7 +222,7 @@ def test_phone_width_stacks_source_over_translation(browser: Any, repo: Repo) ->
 
 def test_an_unknown_revision_is_one_line_and_everything_counts_as_new(repo: Repo) -> None:
     out_path = repo.root / "nosuch.html"
-    code, out, err = run(
+    code, out, err = cli_in(
         repo.root, "review", "deck", "--since", "nosuch", "--output", str(out_path)
     )
     assert code == 0
@@ -253,8 +240,8 @@ def test_a_catalogue_that_did_not_exist_then_counts_as_new(tmp_path: Path) -> No
         pytest.skip("git is not installed")
     make_repo(tmp_path)
     (tmp_path / "slides" / "later.md").write_text("# Later deck\n", encoding="utf-8")
-    assert run(tmp_path, "update")[0] == 0  # locales/sv/later.po: not in any commit
-    code, out, err = run(tmp_path, "review", "later", "--since", "HEAD")
+    assert cli_in(tmp_path, "update")[0] == 0  # locales/sv/later.po: not in any commit
+    code, out, err = cli_in(tmp_path, "review", "later", "--since", "HEAD")
     assert code == 0
     assert err == (
         "locales/sv/later.po: warning: cannot read it at revision HEAD (fatal: path "
@@ -271,7 +258,7 @@ def test_a_broken_catalogue_at_the_revision_counts_as_new(tmp_path: Path) -> Non
     (tmp_path / PO).write_text('msgid "x"\nmsgstr "y" junk\n', encoding="utf-8")
     git(tmp_path, "commit", "-q", "-am", "broken")
     (tmp_path / PO).write_bytes(good)
-    code, out, err = run(tmp_path, "review", "deck", "--since", "HEAD")
+    code, out, err = cli_in(tmp_path, "review", "deck", "--since", "HEAD")
     assert code == 0
     assert err.startswith(f"{PO}: warning: cannot read it at revision HEAD (line 2: ")
     assert err.endswith("; every entry counts as new\n") and err.count("\n") == 1
@@ -281,7 +268,7 @@ def test_a_broken_catalogue_at_the_revision_counts_as_new(tmp_path: Path) -> Non
 @pytest.mark.parametrize("given", ["deck", "deck.md", "slides/deck.md"])
 def test_the_deck_is_found_by_path_or_name(repo: Repo, tmp_path: Path, given: str) -> None:
     target = tmp_path / "page.html"
-    code, out, err = run(repo.root, "review", given, "--output", str(target), "-q")
+    code, out, err = cli_in(repo.root, "review", given, "--output", str(target), "-q")
     assert (code, out, err) == (0, "", "")
     assert "Review: <code>deck.md</code> in Swedish (sv)" in target.read_text(encoding="utf-8")
 
@@ -304,7 +291,7 @@ def test_the_deck_is_found_by_path_or_name(repo: Repo, tmp_path: Path, given: st
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(repo: Repo, args: list[str], message: str) -> None:
-    code, out, err = run(repo.root, "review", *args)
+    code, out, err = cli_in(repo.root, "review", *args)
     assert out == ""
     assert (code, err) == (2, message)
 
@@ -312,7 +299,7 @@ def test_bad_input_is_one_line_and_exit_2(repo: Repo, args: list[str], message: 
 def test_a_deck_without_a_catalogue_is_all_untranslated(tmp_path: Path) -> None:
     (tmp_path / "slides").mkdir()
     (tmp_path / "slides" / "a.md").write_text("# Hello\n\nWorld\n", encoding="utf-8")
-    code, out, err = run(tmp_path, "review", "a.md", "--lang", "sv")
+    code, out, err = cli_in(tmp_path, "review", "a.md", "--lang", "sv")
     assert code == 0
     assert err == "locales/sv/a.po: warning: no catalogue; every text shows as untranslated\n"
     assert out.splitlines()[-1] == (

@@ -20,9 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import Cli
 
 from i18n.assemble import assemble
-from i18n.cli.main import main
 from i18n.errors import DeckError
 from i18n.segment import segment_deck
 
@@ -217,12 +217,6 @@ def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def assert_one_line_each(err: str, names: list[str]) -> None:
     """Each bad file is named on exactly one stderr line (with its line number where
     there is one), and there is no traceback."""
@@ -254,12 +248,12 @@ WRITTEN = {
 
 @pytest.mark.parametrize("command", list(WRITTEN))
 def test_bad_decks_are_reported_once_and_the_others_processed(
-    command: str, course: Path, capsys: pytest.CaptureFixture[str]
+    command: str, course: Path, cli: Cli
 ) -> None:
     """Latin-1 and a dangling symlink: exit 2, one line each naming the file (and line),
     no traceback, nothing written for them, the other decks done; YAML Marp cannot read
     (a tab, nesting 5 000 deep): one warning line each. ``check`` reports in its output."""
-    code, out, err = run(capsys, command, *LANG[command])
+    code, out, err = cli(command, *LANG[command])
     assert code == 2
     assert_one_line_each(out + err if command == "check" else err, BAD_NAMES)
     written = sorted(
@@ -271,14 +265,12 @@ def test_bad_decks_are_reported_once_and_the_others_processed(
     assert written == WRITTEN[command]
 
 
-def test_build_with_a_catalogue_that_is_not_utf8(
-    course: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_build_with_a_catalogue_that_is_not_utf8(course: Path, cli: Cli) -> None:
     """A broken catalogue stops its own deck only; the message names the PO file."""
     po = course / "locales" / "sv" / "good.po"
     po.parent.mkdir(parents=True)
     po.write_bytes(b'msgid ""\nmsgstr ""\n\nmsgid "Hello"\nmsgstr "Hej d\xe5"\n')
-    code, _, err = run(capsys, "build", "--lang", "sv")
+    code, _, err = cli("build", "--lang", "sv")
     assert code == 2
     assert "Traceback" not in err
     assert len([line for line in err.splitlines() if "good.po" in line]) == 1, err
@@ -287,13 +279,13 @@ def test_build_with_a_catalogue_that_is_not_utf8(
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_unreadable_deck(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreadable_deck(course: Path, cli: Cli) -> None:
     """A deck without read permission (the dangling symlink covers this as root)."""
     locked = course / "slides" / "locked.md"
     locked.write_text(GOOD, encoding="utf-8")
     locked.chmod(0)
     try:
-        code, _, err = run(capsys, "extract")
+        code, _, err = cli("extract")
     finally:
         locked.chmod(0o644)
     assert code == 2
@@ -304,11 +296,11 @@ def test_unreadable_deck(course: Path, capsys: pytest.CaptureFixture[str]) -> No
 @pytest.mark.parametrize("command", ["extract", "update", "build", "check"])
 def test_missing_slides_folder(
     command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    cli: Cli,
 ) -> None:  # fmt: skip
     """No slides folder: exit 2, one line naming it, nothing written."""
     monkeypatch.chdir(tmp_path)
-    code, _, err = run(capsys, command, "--slides", "nowhere", *LANG[command])
+    code, _, err = cli(command, "--slides", "nowhere", *LANG[command])
     assert code == 2
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1, err
