@@ -16,13 +16,14 @@ from dataclasses import dataclass
 
 from i18n.model import Deck, Unit
 from i18n.source import line_start
+from i18n.variables import VARIABLE
 
 _ANCHOR = re.compile(
     r"(`+)[^`].*?\1"  # inline code
     r"|\]\([^)\s]*"  # link and image destinations
     r"|<[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*>"  # autolinks
     r"|[a-zA-Z][a-zA-Z0-9+.-]*://[^\s)<>\]]+|www\.[^\s)<>\]]+"  # bare URLs
-    r"|%[A-Z][A-Z0-9_]*%"  # the renderer's variables
+    rf"|{VARIABLE.pattern}"  # the renderer's variables
     r"|\$[^$\s][^$]*?\$"  # math
     r"|</?[a-zA-Z][a-zA-Z0-9-]*"  # HTML tag names (attributes may hold text)
     r"|\d+",  # numbers: 1,000 and 1 000, 3.5 and 3,5 give the same runs of digits

@@ -9,8 +9,7 @@ import polib
 
 from i18n.errors import CatalogueError
 from i18n.model import Deck
-
-_VARIABLE = re.compile(r"%[A-Z][A-Z0-9_]*%")
+from i18n.variables import VARIABLE
 
 
 def deck_template(deck: Deck, reference: str, *, line_numbers: bool = False) -> polib.POFile:
@@ -31,7 +30,7 @@ def deck_template(deck: Deck, reference: str, *, line_numbers: bool = False) -> 
         if entry is None:
             entry = polib.POEntry(msgid=unit.msgid, msgstr="", comment=unit.comment)
             entry.occurrences = [occurrence]
-            variables = sorted(set(_VARIABLE.findall(unit.msgid)))
+            variables = sorted({m.group() for m in VARIABLE.finditer(unit.msgid)})
             if variables:
                 entry.comment += "\nkeep unchanged: " + " ".join(variables)
             by_msgid[unit.msgid] = entry
