@@ -8,6 +8,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from dotted import read_dotted
 
 from i18n.check import ENTRY_CHECKS, CheckSettings, EntryChecker, check_translation
 from i18n.check.entries import ignored_checks, kind_of
@@ -29,29 +30,14 @@ class Case:
 
 def read_cases(path: Path) -> list[Case]:
     """Cases: title, ``key: value`` lines, then source and translation each ended by ``.``."""
-    lines = path.read_text(encoding="utf-8").split("\n")
     cases: list[Case] = []
-    i = 0
-    while i < len(lines):
-        if not lines[i].strip() or lines[i].startswith("#"):
-            i += 1
-            continue
-        title, start, head = lines[i], i + 1, {}
-        i += 1
-        while lines[i] != ".":
-            key, _, value = lines[i].partition(": ")
-            head[key] = value
-            i += 1
-        blocks = []
-        for _ in range(2):
-            i += 1
-            end = lines.index(".", i)
-            blocks.append("\n".join(lines[i:end]))
-            i = end
-        i += 1
+    for case in read_dotted(path, blocks=2):
+        head = dict(case.fields)
         fails = [] if head["fails"] == "-" else head["fails"].split(", ")
         allow = frozenset(head["allow"].split(", ")) if "allow" in head else frozenset()
-        cases.append(Case(title, start, head["kind"], fails, allow, *blocks))
+        cases.append(
+            Case(case.title, case.line, head["kind"], fails, allow, case.text(0), case.text(1))
+        )
     return cases
 
 

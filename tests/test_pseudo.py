@@ -20,6 +20,7 @@ from typing import Any
 import polib
 import pytest
 from conftest import EXAMPLE, ROOT, Cli, corpus_decks
+from dotted import read_dotted
 from hypothesis import example, given
 from marp import marp_available, marp_structures
 from strategies import INLINE, WORDS, any_texts, marp_decks
@@ -67,25 +68,16 @@ class Case:
 
 def read_cases(path: Path) -> list[Case]:
     """Cases: a title, ``words:``/``keep:`` lines, then the msgid ended by ``.``."""
-    lines = path.read_text(encoding="utf-8").split("\n")
     cases: list[Case] = []
-    i = 0
-    while i < len(lines):
-        if not lines[i].strip() or lines[i].startswith("#"):
-            i += 1
-            continue
-        title, start, words, keep = lines[i], i + 1, [], []
-        i += 1
-        while lines[i] != ".":
-            key, _, value = lines[i].partition(": ")
+    for case in read_dotted(path, blocks=1):
+        words: list[str] = []
+        keep: list[str] = []
+        for key, value in case.fields:
             if key == "words":
                 words = value.split()
             else:
                 keep.append(json.loads(value) if value.startswith('"') else value)
-            i += 1
-        end = lines.index(".", i + 1)
-        cases.append(Case(title, start, words, keep, "\n".join(lines[i + 1 : end])))
-        i = end + 1
+        cases.append(Case(case.title, case.line, words, keep, case.text(0)))
     return cases
 
 

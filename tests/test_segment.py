@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from dotted import read_dotted
 
 from i18n.assemble import assemble
 from i18n.segment import segment_deck
@@ -21,22 +22,13 @@ _EXPECTED = re.compile(r'(\d+) ([a-z ]+?) (".*")$')
 
 
 def read_cases() -> list[object]:
-    cases = []
+    cases: list[object] = []
     for path in sorted(FIXTURES.glob("*.txt")):
-        lines = path.read_text(encoding="utf-8").split("\n")
-        i = 0
-        while i < len(lines):
-            if not lines[i].strip():
-                i += 1
-                continue
-            title, start = lines[i], i + 1
-            assert lines[i + 1] == ".", f"{path}:{i + 2}: expected '.'"
-            end_deck = lines.index(".", i + 2)
-            deck = "\n".join(lines[i + 2 : end_deck]) + "\n"
-            end_units = lines.index(".", end_deck + 1)
-            units = [_parse(line) for line in lines[end_deck + 1 : end_units]]
-            cases.append(pytest.param(deck, units, id=f"{path.stem}:{start}:{title[:40]}"))
-            i = end_units + 1
+        for case in read_dotted(path, blocks=2):
+            assert not case.fields, f"{path}:{case.line + 1}: expected '.'"
+            deck = case.text(0) + "\n"
+            units = [_parse(line) for line in case.blocks[1]]
+            cases.append(pytest.param(deck, units, id=f"{path.stem}:{case.line}:{case.title[:40]}"))
     return cases
 
 
