@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from i18n.check import CatalogueStatus, Finding, Report, Tally, format_report
-from i18n.check.formats import ENTRY_CAP
-from i18n.errors import CatalogueError, ConfigError
+from i18n.check.summary import ENTRY_CAP
+from i18n.errors import CatalogueError, ConfigError, I18nError
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "docs" / "check-schema.json").read_text())
 KEYWORDS = {
@@ -30,7 +30,7 @@ KEYWORDS = {
     "$ref",
     "$defs",
 }
-TYPES = {
+TYPES: dict[str, type | tuple[type, ...]] = {
     "object": dict,
     "array": list,
     "string": str,
@@ -133,7 +133,9 @@ def sample() -> Report:
             severity="warning",
         ),
     ]
-    errors = [CatalogueError("locales/fi/a.po", 3, "not a valid PO file: syntax error", "fix it")]
+    errors: list[I18nError] = [
+        CatalogueError("locales/fi/a.po", 3, "not a valid PO file: syntax error", "fix it")
+    ]
     return Report([ok, low, gone], findings, errors)
 
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from i18n.check.formats import ENTRY_CAP
+from i18n.check import ENTRY_CAP
 from i18n.check.report import CatalogueStatus, Finding, Report, Tally
 from i18n.errors import CatalogueError
 from i18n.report import (

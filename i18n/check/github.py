@@ -6,8 +6,8 @@ and LF escaped in the message, ``:`` and ``,`` as well in properties.
 
 from __future__ import annotations
 
-from i18n.check.formats import by_language, capped, summary
 from i18n.check.report import Report, percent
+from i18n.check.summary import by_language, capped, summary
 
 
 def _data(text: str) -> str:

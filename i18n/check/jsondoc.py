@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from i18n.check.formats import by_language
 from i18n.check.report import CatalogueStatus, Finding, Report, Tally, percent
+from i18n.check.summary import by_language
 from i18n.errors import I18nError
 
 SCHEMA_VERSION = 1

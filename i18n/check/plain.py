@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from i18n.check.formats import ENTRY_CAP, by_language, capped, summary
 from i18n.check.report import CatalogueStatus, Report, Tally, percent
+from i18n.check.summary import ENTRY_CAP, by_language, capped, summary
 
 _GREEN, _RED, _YELLOW, _BOLD, _RESET = "\033[32m", "\033[31m", "\033[33m", "\033[1m", "\033[0m"
 _HEAD = ("Language", "Deck", "Translated", "Fuzzy", "Untransl.", "Obsolete", "Words", "%", "Min")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from i18n.check.formats import FORMATS
 from i18n.cli.common import folder_options, keys_option, lang_option, make_config
 from i18n.cli.output import get_output, output_options
 
@@ -28,11 +29,10 @@ from i18n.cli.output import get_output, output_options
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["plain", "json", "github", "junit"]),
+    type=click.Choice(list(FORMATS)),
     default="plain",
     show_default=True,
-    help="plain: table and messages; json: see docs/ci.md; github: workflow annotations; "
-    "junit: JUnit XML.",
+    help="; ".join(f"{name}: {what}" for name, what in FORMATS.items()) + ".",
 )
 @click.option(
     "--disable",

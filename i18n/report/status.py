@@ -12,8 +12,8 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from i18n.check.formats import ENTRY_CAP, capped
 from i18n.check.report import CatalogueStatus, Finding, Report, Tally, percent
+from i18n.check.summary import ENTRY_CAP, capped
 
 
 @dataclass(frozen=True, slots=True)
