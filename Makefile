@@ -79,7 +79,7 @@ test: deps
 lint: python
 	$(BIN)/ruff check i18n tests
 	$(BIN)/ruff format --check i18n tests
-	$(BIN)/mypy
+	$(BIN)/mypy i18n tests
 
 # Speed and memory on the real corpus against mdpo and translate-toolkit, written to
 # bench/results.md (about 10 minutes); bench-scaling: linearity on 1-8 MB decks.

@@ -7,13 +7,13 @@ every file must hold its old bytes or the bytes a complete run writes, never a m
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import polib
 import pytest
 
-import i18n.files
 from i18n.cli.main import main
 
 DECK = "---\ntitle: Deck {n}\n---\n# Heading {n}\n\nText {n}\n\n<!-- Note {n} -->\n"
@@ -72,7 +72,7 @@ def test_a_crash_at_any_write_leaves_old_or_new_files(
     writes = sum(1 for name in after if before.get(name) != after[name])
     assert writes >= 3
 
-    real_replace = i18n.files.os.replace
+    real_replace = os.replace  # what i18n.files calls
     for k in range(writes):
         trial = tmp_path / f"trial{k}"
         shutil.copytree(course, trial)
@@ -85,10 +85,10 @@ def test_a_crash_at_any_write_leaves_old_or_new_files(
             done += 1
             real_replace(src, dst)
 
-        monkeypatch.setattr(i18n.files.os, "replace", replace)
+        monkeypatch.setattr(os, "replace", replace)
         with pytest.raises(Crash):
             run_in(trial, monkeypatch, *command)
-        monkeypatch.setattr(i18n.files.os, "replace", real_replace)
+        monkeypatch.setattr(os, "replace", real_replace)
         state = snapshot(trial)
         for name, data in state.items():
             assert data in (before.get(name), after.get(name)), (k, name)

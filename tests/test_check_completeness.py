@@ -10,10 +10,11 @@ from translate.tools.pocount import calcstats
 
 from i18n.catalogue.extract import deck_template
 from i18n.catalogue.pofile import catalogue_text, read_catalogue
-from i18n.check.completeness import short, stale_finding, tally, threshold_findings
+from i18n.check.completeness import stale_finding, tally, threshold_findings
 from i18n.check.report import CatalogueStatus, Tally, percent
 from i18n.files import read_deck
 from i18n.segment import segment_deck
+from i18n.text import short
 
 SAMPLE = """msgid ""
 msgstr ""
@@ -51,7 +52,7 @@ def pocount(path: Path) -> dict[str, int]:
             "translated",
             "fuzzy",
             "untranslated",
-            "total",  # type: ignore[literal-required]
+            "total",
             "translatedsourcewords",
             "fuzzysourcewords",
             "untranslatedsourcewords",

@@ -111,8 +111,8 @@ def test_an_unknown_name_in_an_ignore_comment_is_a_warning() -> None:
     found = EntryChecker().findings(
         entry("Hej", "Hallå", "marp-i18n: ignore same-as-sauce"),
         None,
-        None,
-        "sv.po",  # type: ignore[arg-type]
+        None,  # type: ignore[arg-type]
+        "sv.po",
     )
     assert [(f.check, f.severity, f.line) for f in found] == [("config", "warning", 7)]
     assert "'same-as-sauce'" in found[0].message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -29,11 +30,11 @@ KINDS = [
 
 def parsed(text: str, kind: str) -> Facts:
     """``analyse`` with the plain-text path switched off."""
-    plain, facts_module._plain = facts_module._plain, lambda *args: False  # type: ignore[assignment]
+    plain, facts_module._plain = facts_module._plain, lambda *args: False
     try:
         return analyse(MD, text, kind)
     finally:
-        facts_module._plain = plain  # type: ignore[assignment]
+        facts_module._plain = plain
 
 
 def test_analyse_finds_what_a_translation_must_keep() -> None:
@@ -92,7 +93,7 @@ def test_plain_text_facts_are_the_parsers(text: str, kind: str) -> None:
 
 
 @pytest.mark.corpus
-def test_plain_text_facts_are_the_parsers_on_the_corpus(corpus: list) -> None:
+def test_plain_text_facts_are_the_parsers_on_the_corpus(corpus: list[Path]) -> None:
     plain = 0
     for path in corpus:
         for u in segment_deck(read_deck(path), path.name).units:

@@ -86,7 +86,8 @@ def write_po(root: Path, changed: dict[str, str], comments: dict[str, str] | Non
 
 
 def line_of(root: Path, msgid: str) -> int:
-    return next(e.linenum for e in polib.pofile(str(root / PO)) if e.msgid == msgid)
+    line: int = next(e.linenum for e in polib.pofile(str(root / PO)) if e.msgid == msgid)
+    return line
 
 
 def run_check(cli: Cli, *args: str) -> tuple[int, str]:

@@ -9,6 +9,7 @@ import pytest
 from conftest import Cli
 
 import i18n.update
+from i18n.catalogue.update import merge
 from i18n.course import project_lock
 
 DECK = "---\ntitle: A deck\n---\n# Hello\n\nSome text\n\n---\n\n<!-- A note -->\n"
@@ -106,7 +107,7 @@ def test_a_catalogue_saved_during_the_run_is_not_overwritten(
 ) -> None:
     cli("update", "--lang", "sv")
     path = Path("locales/sv/a/index.po")
-    real_merge = i18n.update.merge
+    real_merge = merge  # what i18n.update calls
 
     def translator_saves_meanwhile(*args: object, **kwargs: object) -> polib.POFile:
         if not path.read_text(encoding="utf-8").endswith("# saved by Poedit\n"):

@@ -97,7 +97,7 @@ def test_pseudo_translated_builds_keep_marp_structure(corpus: list[Path], tmp_pa
         pytest.skip(reason)
     sources: list[Path] = []
     built_paths: list[Path] = []
-    refused = []
+    refused: list[str] = []
     for i, (path, text) in enumerate(_decks(corpus)):
         deck = segment_deck(text, path.name)
         built = assemble(

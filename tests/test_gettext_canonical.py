@@ -12,6 +12,7 @@ import ctypes.util
 import shutil
 import subprocess
 import unicodedata
+from pathlib import Path
 
 import polib
 import pytest
@@ -34,7 +35,7 @@ def gettext(tool: str, text: str) -> str:
 
 
 @pytest.mark.corpus
-def test_corpus_templates_and_msgen_catalogues_are_canonical(corpus: list) -> None:
+def test_corpus_templates_and_msgen_catalogues_are_canonical(corpus: list[Path]) -> None:
     for path in corpus:
         name = path.relative_to(CORPUS).as_posix()
         deck = segment_deck(path.read_bytes().decode("utf-8-sig"), name)

@@ -27,10 +27,10 @@ from i18n.align.sequence import certain_pairs
 from i18n.assemble import assemble
 from i18n.catalogue.pofile import read_catalogue, translations
 from i18n.cli.main import main
+from i18n.course import project_lock
 from i18n.errors import DeckError
 from i18n.model import Deck
 from i18n.segment import segment_deck
-from i18n.update import project_lock
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 SWEDISH = ROOT / "locales" / "sv" / "12-confidential_hw_virt.po"
