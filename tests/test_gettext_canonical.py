@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from i18n.catalogue import _linebreak
 from i18n.catalogue._canonical import po_text
-from i18n.catalogue.extract import template_text
+from i18n.catalogue.extract import template_catalogue
 from i18n.catalogue.pofile import catalogue_text, read_catalogue
 from i18n.segment import segment_deck
 
@@ -39,7 +39,7 @@ def test_corpus_templates_and_msgen_catalogues_are_canonical(corpus: list[Path])
     for path in corpus:
         name = path.relative_to(CORPUS).as_posix()
         deck = segment_deck(path.read_bytes().decode("utf-8-sig"), name)
-        pot = template_text(deck, f"slides/{name}", None, "2024-01-01 00:00+0000")
+        _, pot = template_catalogue(deck, f"slides/{name}", None, "2024-01-01 00:00+0000")
         assert gettext("msgcat", pot) == pot, name
         filled = gettext("msgen", pot)
         assert catalogue_text(read_catalogue(filled, name)) == filled, name

@@ -93,10 +93,3 @@ def template_catalogue(
                 return pot, text
     template_header(pot, deck, now)
     return pot, catalogue_text(pot)
-
-
-def template_text(
-    deck: Deck, reference: str, old_text: str | None, now: str, *, line_numbers: bool = False
-) -> str:
-    """The POT file text (see ``template_catalogue``)."""
-    return template_catalogue(deck, reference, old_text, now, line_numbers=line_numbers)[1]

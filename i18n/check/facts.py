@@ -18,14 +18,9 @@ from i18n.segment.inline import walk
 
 _INLINE_KINDS = frozenset({"table cell", "image alt text", "front matter"})
 _EMPHASIS = {"em_open": "emphasis", "strong_open": "strong", "s_open": "strikethrough"}
-Shape = tuple[tuple[str, str], ...]
 _OTHER_SPACE = re.compile(r"[^\S \n]")
 """Whitespace but space and newline: the parser and ``str.strip`` may disagree on it."""
 _MARKUP = frozenset("\\`*_~[]!<>$&#|\r\t")
-_SHAPES: dict[str, Shape] = {
-    "heading": (("heading_open", "h1"), ("heading_close", "h1")),
-    "": (("paragraph_open", "p"), ("paragraph_close", "p")),
-}
 _MATH = frozenset({"math_inline", "math_inline_double", "math_block", "math_block_label"})
 
 
@@ -47,8 +42,6 @@ class Facts:
     hard_breaks: int = 0
     text: list[str] = field(default_factory=list)
     """Human text: text tokens, link texts and alt texts (not code, math or targets)."""
-    shape: Shape | None = None
-    """The block tokens, as the guard reads them (``guard._read``); None for inline kinds."""
 
 
 def _plain(text: str, kind: str) -> bool:
@@ -64,11 +57,10 @@ def _plain_facts(text: str, kind: str) -> Facts:
     """What ``analyse`` would find in a plain text, without parsing it."""
     lines = text.split("\n")
     breaks = sum(line.endswith("  ") for line in lines[:-1])
-    shape = None if kind in _INLINE_KINDS else _SHAPES["heading" if kind == "heading" else ""]
     words = [line.strip() for line in lines]
     if kind in _INLINE_KINDS:  # no paragraph to trim the end: its spaces stay text
         words[-1] = lines[-1].lstrip()
-    return Facts(hard_breaks=breaks, text=words, shape=shape)
+    return Facts(hard_breaks=breaks, text=words)
 
 
 def analyse(md: MarkdownIt, text: str, kind: str) -> Facts:
@@ -83,7 +75,6 @@ def analyse(md: MarkdownIt, text: str, kind: str) -> Facts:
         tokens = md.parseInline(text)
     else:
         tokens = md.parse("# " + text if kind == "heading" else text)
-        facts.shape = tuple((t.type, t.tag) for t in tokens if t.type != "inline")
     for token in walk(tokens):
         kind_ = token.type
         if kind_ == "text":

@@ -17,7 +17,6 @@ from markdown_it.token import Token
 from i18n.segment.image_options import is_background, text_runs
 
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://\S+|www\.\S+|mailto:\S+")
-_CONTENT_ONLY = frozenset({"code_inline", "math_inline", "image", "html_inline", "marpit_comment"})
 
 
 def inline_children(md: MarkdownIt, text: str) -> list[Token]:
