@@ -11,6 +11,7 @@ import ctypes
 import ctypes.util
 import shutil
 import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -110,3 +111,17 @@ def test_ascii_classes_cover_every_code() -> None:
     assert len(_linebreak._ASCII) == 128
     assert _linebreak.line_break_class("/") == "SY"
     assert _linebreak.line_break_class("\u2014") == "B2"  # em dash, from the exceptions
+
+
+def test_linebreak_exceptions_are_current() -> None:
+    """``tools/linebreak_data.py`` writes today's ``_linebreak_data.py`` byte for byte
+    (skipped without perl's Unicode::UCD of the same Unicode version)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    import linebreak_data
+
+    try:
+        ranges = linebreak_data.line_break_ranges()
+    except SystemExit as reason:
+        pytest.skip(str(reason))
+    text = linebreak_data.module_text(linebreak_data.exceptions(ranges))
+    assert linebreak_data.TARGET.read_text(encoding="utf-8") == text
