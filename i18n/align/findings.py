@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from i18n.align.decks import Alignment, Pair
 from i18n.model import Unit
-from i18n.text import counted
-from i18n.text import short as _short
+from i18n.text import counted, short
 
 
 def paired_translations(alignment: Alignment) -> tuple[dict[str, Pair], list[list[Pair]]]:
@@ -58,7 +57,7 @@ def unpaired_messages(alignment: Alignment, source: str, translated: str) -> lis
                     side,
                     unit.line,
                     f"{path}:{unit.line}: warning: no counterpart for {_what(unit)} "
-                    f"in {other}: {short(unit.msgid)}",
+                    f"in {other}: {short(unit.msgid, 50)}",
                 )
             )
     for pairs in paired_translations(alignment)[1]:
@@ -68,7 +67,7 @@ def unpaired_messages(alignment: Alignment, source: str, translated: str) -> lis
             (
                 1,
                 first.translated.line,
-                f"{translated}:{first.translated.line}: warning: {short(first.source.msgid)} "
+                f"{translated}:{first.translated.line}: warning: {short(first.source.msgid, 50)} "
                 f"is translated differently here and at line {lines}; not imported",
             )
         )
@@ -79,9 +78,3 @@ def _what(unit: Unit) -> str:
     if unit.kind == "front matter":
         return f"the front matter's {unit.key}"
     return f"this {unit.kind} of slide {unit.slide}"
-
-
-def short(text: str) -> str:
-    """A text as the alignment's messages quote it (``import`` too): first line, 50
-    characters."""
-    return _short(text, 50)

@@ -15,7 +15,7 @@ import polib
 
 from i18n.align.decks import Alignment, align_decks
 from i18n.align.fill import Filled, fill
-from i18n.align.findings import paired_translations, short, unpaired_messages
+from i18n.align.findings import paired_translations, unpaired_messages
 from i18n.catalogue.header import catalogue_file
 from i18n.catalogue.pofile import entry_lines, read_catalogue
 from i18n.catalogue.update import merge
@@ -24,6 +24,7 @@ from i18n.course import catalogue_path, project_lock
 from i18n.errors import ConfigError, DeckError
 from i18n.files import DeckFile, deck_in, load_deck, read_text, write_atomic
 from i18n.model import Deck
+from i18n.text import short
 from i18n.update import project_template
 
 
@@ -84,9 +85,10 @@ def import_deck(
     for conflict in filled.conflicts:
         verb = "replaced" if conflict.replaced else "kept"
         warnings.append(
-            f"{path}:{conflict.line}: warning: {verb} the translation {short(conflict.existing)}; "
+            f"{path}:{conflict.line}: warning: {verb} the translation "
+            f"{short(conflict.existing, 50)}; "
             f"{translated}:{conflict.pair.translated.line} has "
-            f"{short(conflict.pair.translated.msgid)}"
+            f"{short(conflict.pair.translated.msgid, 50)}"
             + ("" if conflict.replaced else " (--overwrite takes it, as fuzzy)")
         )
     unpaired = len(alignment.source_units) + len(alignment.translated_units)
