@@ -1,33 +1,47 @@
 """Deck text → segments: kept text and translatable units, covering every character.
 
-The rules run in a fixed order over one markdown-it-py parse of the deck:
-front matter (and global directives) first, then slide boundaries, then comments
-(directives kept, notes offered) and inline blocks.
+The passes (``PASSES``) run in a fixed order over one markdown-it-py parse of the
+deck: global directives (front matter, ``headingDivider``, ``lang``) first, then slide
+boundaries, then the blocks' units, the speaker notes' units and the warnings about
+what runs to the end of the deck.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import pairwise
 
 from markdown_it.token import Token
 
 from i18n.model import Deck, translated_keys
-from i18n.segment.blocks import block_units
-from i18n.segment.comments import directive_spans, role_of
-from i18n.segment.front_matter import front_matter
-from i18n.segment.marp_yaml import is_directive, read_marp_yaml
-from i18n.segment.notes import note_units
+from i18n.segment.blocks import block_pass
+from i18n.segment.directives import global_directives
+from i18n.segment.notes import note_pass
 from i18n.segment.parser import marp_parser
-from i18n.segment.slides import heading_divider_levels, slide_starts
+from i18n.segment.slides import slide_pass
 from i18n.segment.state import SegmentState
 from i18n.segment.structure import read_structure
+from i18n.segment.unclosed import unclosed_warnings
 from i18n.segment.view import view_of
 from i18n.source import Line, dominant_newline, split_lines
 
-__all__ = ["DEFAULT_KEYS", "segment_deck"]
+__all__ = ["DEFAULT_KEYS", "PASSES", "segment_deck"]
 
 DEFAULT_KEYS = ("title", "description")
+
+Pass = Callable[[SegmentState, list[Token]], None]
+"""A stage of segmentation over the deck's tokens: it reads and writes the state."""
+
+PASSES: tuple[tuple[str, Pass], ...] = (
+    ("global directives", global_directives),  # front matter, headingDivider, lang
+    ("slides", slide_pass),  # needs headingDivider
+    ("blocks", block_pass),  # needs the slides, for each unit's slide number
+    ("notes", note_pass),
+    ("unclosed", unclosed_warnings),
+)
+"""The order is data, as markdown-it's rule lists are: each pass may use what the
+passes before it put on the state."""
 
 
 def segment_deck(
@@ -45,53 +59,21 @@ def segment_deck(
     """
     lines = split_lines(text)
     view = view_of(text, [(line.start, line.end) for line in lines], 1)
-    state = SegmentState(source or path, text, view, translatable_keys, dominant_newline(lines))
     md = marp_parser()
+    state = SegmentState(
+        source or path,
+        text,
+        view,
+        translatable_keys,
+        md,
+        marp_parser(front_matter=False),
+        dominant_newline(lines),
+    )
     env: dict[str, object] = {}
     tokens = md.parse(view.source, env)
 
-    divider: object = None
-    for token in tokens:
-        if token.type == "front_matter" and (token.level or (token.map or [0])[0]):
-            # markdown-it-front-matter also fires inside a first list item ("- a--"):
-            # Marp hides that text, but it holds no directives; lang goes at the end.
-            state.front_matter_ignored, state.body_start = True, len(text)
-        elif token.type == "front_matter":
-            front_matter(state, token)
-            divider = (read_marp_yaml(token.content) or {}).get("headingDivider", divider)
-        elif token.type == "marpit_comment" and token.map is not None:
-            mapping = read_marp_yaml(token.content) if token.content else None
-            if mapping and is_directive(mapping):
-                divider = mapping.get("headingDivider", divider)
-                state.lang_spans.extend(directive_spans(view, token, ("lang", "$lang")))
-    if divider is not None:
-        state.heading_divider = heading_divider_levels(divider)
-    state.slide_starts = slide_starts(tokens, state.heading_divider)
-
-    notes_md = marp_parser(front_matter=False)
-    block_units(state, md, tokens, view)
-    for token in tokens:
-        if token.type == "marpit_comment" and token.map is not None:
-            if not token.meta.get("closed", True):
-                state.warn(
-                    view.first_line + token.map[0],
-                    "comment is never closed: Marp hides the rest of the deck; add -->",
-                )
-            elif role_of(token.content) == "note":
-                note_units(state, notes_md, token)
-        elif token.type == "math_block" and token.map is not None and not token.meta["closed"]:
-            state.warn(
-                view.first_line + token.map[0],
-                "display math ($$) is never closed: Marp reads the rest of the deck as math;"
-                " close it with a line ending in $$",
-            )
-        elif (
-            token.type == "fence" and token.map is not None and not _closed_fence(view.lines, token)
-        ):
-            state.warn(
-                view.first_line + token.map[0],
-                "code fence is never closed: Marp shows the rest of the deck as code",
-            )
+    for _, run in PASSES:
+        run(state, tokens)
     units = tuple(sorted(state.units, key=lambda u: u.start))
     images = tuple(_images(tokens, view.lines))
     for before, after in pairwise(units):
@@ -140,12 +122,3 @@ def _images(tokens: list[Token], lines: tuple[str, ...]) -> list[tuple[int, str]
             line = at if at is not None else line
             found.append((line + 1, src))
     return found
-
-
-def _closed_fence(lines: tuple[str, ...], token: Token) -> bool:
-    assert token.map is not None
-    last = token.map[1] - 1
-    if last <= token.map[0] or last >= len(lines):
-        return False
-    closing = lines[last].strip()
-    return closing.startswith(token.markup) and set(closing) == {token.markup[0]}

@@ -23,6 +23,11 @@ Piece = tuple[int, int, int]
 """(parser line, first column, end column) of one line of a block's text."""
 
 
+def block_pass(state: SegmentState, tokens: list[Token]) -> None:
+    """The units of the deck's blocks: headings, paragraphs, list items, cells, quotes."""
+    block_units(state, state.md, tokens, state.view)
+
+
 def block_units(
     state: SegmentState,
     md: MarkdownIt,

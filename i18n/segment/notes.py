@@ -12,9 +12,24 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18n.segment.blocks import block_units
-from i18n.segment.comments import find_comment
+from i18n.segment.comments import find_comment, role_of
 from i18n.segment.state import SegmentState
 from i18n.segment.view import view_of
+
+
+def note_pass(state: SegmentState, tokens: list[Token]) -> None:
+    """The units of every speaker note; a comment never closed is warned about instead
+    (Marp hides the rest of the deck in it)."""
+    for token in tokens:
+        if token.type != "marpit_comment" or token.map is None:
+            continue
+        if not token.meta.get("closed", True):
+            state.warn(
+                state.view.first_line + token.map[0],
+                "comment is never closed: Marp hides the rest of the deck; add -->",
+            )
+        elif role_of(token.content) == "note":
+            note_units(state, state.notes_md, token)
 
 
 def note_units(state: SegmentState, md: MarkdownIt, token: Token) -> None:

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from i18n.segment.state import SegmentState
+
 _INVISIBLE = frozenset({"marpit_comment", "front_matter"})
 
 
@@ -43,3 +45,8 @@ def heading_divider_levels(value: object) -> tuple[int, ...]:
     if text.isdigit() and 1 <= int(text) <= 6:
         return tuple(range(1, int(text) + 1))
     return ()
+
+
+def slide_pass(state: SegmentState, tokens: list[Token]) -> None:
+    """Where slides begin, for every unit's slide number (needs ``headingDivider``)."""
+    state.slide_starts = slide_starts(tokens, state.heading_divider)

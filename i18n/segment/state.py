@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from markdown_it import MarkdownIt
+
 from i18n.errors import Warning_
 from i18n.model import Kind, Layout, Unit
 from i18n.segment.view import TextView
@@ -17,6 +19,10 @@ class SegmentState:
     text: str
     view: TextView
     translatable_keys: tuple[str, ...]
+    md: MarkdownIt
+    """The deck's parser (marp-core's settings, front matter on)."""
+    notes_md: MarkdownIt
+    """The parser for the Markdown inside a speaker note (no front matter there)."""
     newline: str = "\n"
     slide_starts: list[int] = field(default_factory=list)
     """Parser lines where slides 2, 3, ... begin (slide 1 starts at the top)."""
