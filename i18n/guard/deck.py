@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from i18n.model import DeckStructure
-from i18n.segment.structure import deck_structure, describe_difference, source_structure
+from i18n.segment.structure import deck_structure, describe_difference
 from i18n.source import Edit, apply_edits
 
 
@@ -42,7 +42,7 @@ def verify_edits(
     builds from it; ``source`` is the structure of ``text`` when it is known already."""
     if not edits:
         return Verified(text, (), ())
-    want = source or source_structure(text, translatable_keys)
+    want = source or deck_structure(text, translatable_keys)  # segment_deck made it
     kept = list(range(len(edits)))
     refused: list[tuple[int, str]] = []
 

@@ -44,12 +44,6 @@ def image_keywords(alt: str) -> tuple[bool, tuple[str, ...]]:
     return background, tuple(alt[w.start : w.end] for w in words if w.keyword)
 
 
-@lru_cache(maxsize=512)
-def source_structure(text: str, translatable_keys: tuple[str, ...] = ()) -> DeckStructure:
-    """``deck_structure``, kept: a source deck is compared with every language's build."""
-    return deck_structure(text, translatable_keys)
-
-
 def deck_structure(text: str, translatable_keys: tuple[str, ...] = ()) -> DeckStructure:
     """The structure of a whole deck."""
     env: dict[str, object] = {}
