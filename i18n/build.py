@@ -115,6 +115,59 @@ def build_language(
     return report
 
 
+LanguageProgress = Callable[[str, int, int, str], None]
+"""``Progress`` for each language in turn, the language first: (lang, done, decks, name)."""
+
+Built = Callable[[str, BuildReport], None]
+"""Called after each language with its report, its messages those not said before."""
+
+
+def build_languages(
+    config: Config,
+    languages: tuple[str, ...],
+    *,
+    set_lang: bool,
+    strict: bool,
+    expand_variables: bool = False,
+    progress: LanguageProgress | None = None,
+    built: Built | None = None,
+) -> BuildReport:
+    """Build each language in turn (one named twice, once); the reports merged.
+
+    A deck's warnings are the same for every language, so each message is kept once
+    across the languages. ``built`` sees each language's report as it is done, so a
+    caller can print a language's lines before the next one starts (as ``build`` and
+    ``pseudo`` do).
+
+    Raises:
+        ConfigError: bad folders (nothing is written then).
+    """
+    merged = BuildReport()
+    seen: set[str] = set()
+    for lang in dict.fromkeys(languages):
+        report = build_language(
+            config,
+            lang,
+            set_lang=set_lang,
+            strict=strict,
+            expand_variables=expand_variables,
+            progress=None if progress is None else partial(progress, lang),
+        )
+        fresh = []
+        for message in report.messages:
+            if message not in seen:
+                seen.add(message)
+                fresh.append(message)
+        report.messages = fresh
+        if built is not None:
+            built(lang, report)
+        merged.messages.extend(report.messages)
+        merged.written.extend(report.written)
+        merged.unchanged.extend(report.unchanged)
+        merged.failed = merged.failed or report.failed
+    return merged
+
+
 @dataclass(frozen=True, slots=True)
 class _Job:
     """What every deck of one language's build shares (sent to worker processes)."""

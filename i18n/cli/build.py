@@ -73,43 +73,37 @@ def run_build(
     strict: bool,
     expand_variables: bool,
 ) -> bool:
-    """Build every language with progress and messages through ``out``; True if one failed.
-
-    Shared by ``build`` and ``pseudo``.
+    """Print a build of every language through ``out`` (progress, each language's lines
+    as it is done, the summary); True if one failed. Shared by ``build`` and ``pseudo``.
     """
-    from i18n.build import build_language
+    from i18n.build import BuildReport, build_languages
 
-    failed = False
-    written = unchanged = 0
-    seen: set[str] = set()  # deck warnings are the same for every language: say them once
-    for lang in dict.fromkeys(languages):
+    def progress(lang: str, done: int, total: int, name: str) -> None:
+        if done == 0:
+            out.start(total, f"build {lang}")
+        else:
+            out.step(name)  # the deck just built
 
-        def progress(done: int, total: int, name: str, lang: str = lang) -> None:
-            if done == 0:
-                out.start(total, f"build {lang}")
-            else:
-                out.step(name)  # the deck just built
-
-        report = build_language(
-            config,
-            lang,
-            set_lang=set_lang,
-            strict=strict,
-            expand_variables=expand_variables,
-            progress=progress,
-        )
+    def built(lang: str, report: BuildReport) -> None:
         out.finish()
         for message in report.messages:
-            if message not in seen:
-                seen.add(message)
-                out.warn(message)
+            out.warn(message)
         for line in report.written:
             out.line(line)
         for line in report.unchanged:
             out.detail(f"{line} (unchanged)")
-        written += len(report.written)
-        unchanged += len(report.unchanged)
-        failed = failed or report.failed
-    decks = counted(written + unchanged, "deck")
-    out.summary(f"{decks}: {written} written, {unchanged} unchanged.")
-    return failed
+
+    report = build_languages(
+        config,
+        languages,
+        set_lang=set_lang,
+        strict=strict,
+        expand_variables=expand_variables,
+        progress=progress,
+        built=built,
+    )
+    written, unchanged = len(report.written), len(report.unchanged)
+    out.summary(
+        f"{counted(written + unchanged, 'deck')}: {written} written, {unchanged} unchanged."
+    )
+    return report.failed
