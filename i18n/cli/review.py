@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from i18n.cli.common import folder_options, make_config, now
 from i18n.cli.output import get_output, output_options
-from i18n.errors import CatalogueError, ConfigError
+from i18n.errors import ConfigError
 
 
 @click.command()
@@ -48,8 +46,9 @@ def review(
     """
     from i18n.course import catalogue_path
     from i18n.files import DeckFile, load_deck, read_text, write_atomic
-    from i18n.report import render_review, review_of
+    from i18n.report import render_review, review_since
     from i18n.report.status import language_name
+    from i18n.revision import at_revision
 
     config = make_config(
         config_path, slides=slides, locales=locales, build=build, langs=(lang,) if lang else ()
@@ -62,21 +61,17 @@ def review(
     current = read_text(po_path, config.locales)
     if current is None:
         out.warn(f"{po_path}: warning: no catalogue; every text shows as untranslated")
-    old = _at_revision(po_path, since, out.warn) if since is not None else None
-    where = po_path.as_posix()
-    try:
-        result = review_of(
-            loaded, current, language=code, po_path=where, since=since, old_catalogue=old
-        )
-    except CatalogueError as exc:
-        if since is None or not exc.path.startswith(f"{since}:"):
-            raise
-        line = f"line {exc.line}: " if exc.line else ""
-        out.warn(
-            f"{po_path}: warning: cannot read it at revision {since} ({line}{exc.message}); "
-            "every entry counts as new"
-        )
-        result = review_of(loaded, current, language=code, po_path=where, since=since)
+    old = None
+    if since is not None:
+        found = at_revision(po_path, since)
+        if found.warning is not None:
+            out.warn(found.warning)
+        old = found.data
+    result, warning = review_since(
+        loaded, current, language=code, po_path=po_path, since=since, old_catalogue=old
+    )
+    if warning is not None:
+        out.warn(warning)
     page = render_review(
         result,
         source_language=config.source_language,
@@ -130,32 +125,3 @@ def _deck_name(deck: Path, slides: Path) -> str:
     raise ConfigError(
         str(deck), None, f"not a deck in {slides}", f"give a path to a .md file under {slides}"
     )
-
-
-def _at_revision(po_path: Path, since: str, warn: Callable[[str], None]) -> bytes | None:
-    """The catalogue's bytes at git revision ``since``, or None (with a one-line warning).
-
-    Raises:
-        ConfigError: a revision that git would read as an option.
-    """
-    if since.startswith("-"):
-        raise ConfigError("--since", None, f"{since!r} is not a revision", "e.g. --since HEAD~3")
-    folder = po_path.parent if po_path.parent.is_dir() else Path(".")
-    # "./" makes the path relative to git's working directory, not the repository root.
-    spec = f"{since}:./{po_path.name if po_path.parent.is_dir() else po_path.as_posix()}"
-    try:
-        done = subprocess.run(
-            ["git", "show", spec], cwd=folder, capture_output=True, check=False, timeout=60
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        reason = str(exc)
-    else:
-        if done.returncode == 0:
-            return done.stdout
-        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = lines[0] if lines else f"git exited with {done.returncode}"
-    warn(
-        f"{po_path}: warning: cannot read it at revision {since} ({reason}); "
-        "every entry counts as new"
-    )
-    return None

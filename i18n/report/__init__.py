@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from i18n.report.badge import badge, badge_percent, language_badge
 from i18n.report.page import render_status
-from i18n.report.review import Review, ReviewSlide, ReviewUnit, review_of
+from i18n.report.review import Review, ReviewSlide, ReviewUnit, review_of, review_since
 from i18n.report.review_page import render_review
 from i18n.report.status import (
     Cell,
@@ -39,5 +39,6 @@ __all__ = [
     "render_review",
     "render_status",
     "review_of",
+    "review_since",
     "status_of",
 ]

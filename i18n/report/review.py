@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import polib
 
 from i18n.catalogue.pofile import read_catalogue
+from i18n.errors import CatalogueError
 from i18n.model import Deck, Kind
 
 State = Literal["translated", "fuzzy", "untranslated"]
@@ -186,3 +188,40 @@ def review_of(
         since=since,
         since_found=since is not None and old_catalogue is not None,
     )
+
+
+def review_since(
+    deck: Deck,
+    catalogue: str | bytes | None,
+    *,
+    language: str,
+    po_path: Path,
+    since: str | None,
+    old_catalogue: str | bytes | None,
+) -> tuple[Review, str | None]:
+    """``review_of``, and a warning when the catalogue at ``since`` is not a valid PO
+    file: every entry then counts as new, as when it did not exist at that revision.
+
+    Raises:
+        CatalogueError: the current catalogue is not a valid PO file.
+    """
+    where = po_path.as_posix()
+    try:
+        review = review_of(
+            deck,
+            catalogue,
+            language=language,
+            po_path=where,
+            since=since,
+            old_catalogue=old_catalogue,
+        )
+    except CatalogueError as exc:
+        if since is None or not exc.path.startswith(f"{since}:"):
+            raise
+        line = f"line {exc.line}: " if exc.line else ""
+        warning = (
+            f"{po_path}: warning: cannot read it at revision {since} ({line}{exc.message}); "
+            "every entry counts as new"
+        )
+        return review_of(deck, catalogue, language=language, po_path=where, since=since), warning
+    return review, None
