@@ -59,11 +59,15 @@ def test_a_bad_deck_is_one_line_and_the_others_are_done_in_order(
     assert "d07.md" in out and out.count("sv  ") == DECKS  # every other deck has a row
 
 
-def test_an_entry_checker_is_chosen_by_the_settings_content_not_identity() -> None:
-    from i18n.check import read_settings
-    from i18n.check.run import _entry_checker
+def test_an_entry_checker_belongs_to_its_run_and_is_made_again_in_a_worker() -> None:
+    import pickle
 
-    plain = _entry_checker(read_settings({}))
-    assert _entry_checker(read_settings({})) is plain  # equal settings: reused
-    other = _entry_checker(read_settings({}, disable=("same-as-source",)))
-    assert other is not plain and not other.settings.enabled("same-as-source")
+    from i18n.check import read_settings
+    from i18n.check.run import Checkers
+
+    run = Checkers(read_settings({}, disable=("same-as-source",)))
+    plain = run.get()
+    assert run.get() is plain  # every deck of the run: one checker
+    assert Checkers(read_settings({})).get() is not plain  # another run: its own
+    sent = pickle.loads(pickle.dumps(run))  # as a worker process receives it
+    assert sent.get() is not plain and not sent.get().settings.enabled("same-as-source")

@@ -32,6 +32,35 @@ if TYPE_CHECKING:  # the checkers load only when a deck is not in the cache
 from i18n.parallel import parallel_map
 
 
+class Checkers:
+    """The EntryChecker of one ``check_course`` run: made there, passed to every deck.
+
+    An EntryChecker (a markdown-it parser, translate-toolkit's checker, a memo of the
+    source facts) holds modules and cannot be pickled, and ``_deck_report`` runs in
+    forked workers (``parallel.py``), which receive their function pickled. So this
+    object pickles as its settings alone and makes its checker on first use: in one
+    process (small courses, the commit hook) one checker serves the whole run; a worker
+    makes one per batch of decks it is sent (about eight batches a worker, 0.2 ms each;
+    ``tools/bench_check.py`` on the corpus: no slower). Nothing outlives the run, unlike
+    the module-level dict this replaces, which keyed checkers by the settings' content.
+    """
+
+    def __init__(self, settings: CheckSettings) -> None:
+        self.settings = settings
+        self._checker: EntryChecker | None = None
+
+    def __reduce__(self) -> tuple[type[Checkers], tuple[CheckSettings]]:
+        return Checkers, (self.settings,)
+
+    def get(self) -> EntryChecker:
+        """The run's checker, made on first use in this process."""
+        if self._checker is None:
+            from i18n.check.entries import EntryChecker
+
+            self._checker = EntryChecker(self.settings)
+        return self._checker
+
+
 @dataclass
 class _Run:
     """Per-run state: the entry checker (parser, caches) and what was found so far."""
@@ -68,7 +97,8 @@ def check_course(config: Config, settings: CheckSettings, *, jobs: int | None = 
             )
         )
     languages = [lang for lang in dict.fromkeys(config.languages) if lang != config.source_language]
-    for part in parallel_map(partial(_deck_report, config, settings, languages), decks, jobs):
+    job = partial(_deck_report, config, settings, languages, Checkers(settings))
+    for part in parallel_map(job, decks, jobs):
         report.catalogues.extend(part.catalogues)
         report.findings.extend(part.findings)
         report.errors.extend(part.errors)
@@ -76,7 +106,11 @@ def check_course(config: Config, settings: CheckSettings, *, jobs: int | None = 
 
 
 def _deck_report(
-    config: Config, settings: CheckSettings, languages: list[str], deck_file: DeckFile
+    config: Config,
+    settings: CheckSettings,
+    languages: list[str],
+    checkers: Checkers,
+    deck_file: DeckFile,
 ) -> Report:
     """One deck in every language: the unit of work a process is given.
 
@@ -101,7 +135,7 @@ def _deck_report(
         key = ""  # unreadable: the run below reports it
     if key and (found := cache.get(key, Report)) is not None:
         return found
-    run = _Run(config, settings, _entry_checker(settings))
+    run = _Run(config, settings, checkers.get())
     try:
         deck = load_deck(deck_file, config.translatable_keys, cache)
     except I18nError as exc:
@@ -126,24 +160,6 @@ def _settings_key(settings: CheckSettings) -> str:
             settings.override,
         ]
     )
-
-
-_CHECKERS: dict[str, EntryChecker] = {}
-
-
-def _entry_checker(settings: CheckSettings) -> EntryChecker:
-    """One EntryChecker (parser and caches) per settings per process, reused by decks.
-
-    Keyed by the settings' content: an ``id()`` can be reused by a new settings object
-    once the old one is gone, and would hand it a checker with the old settings.
-    """
-    from i18n.check.entries import EntryChecker
-
-    key = _settings_key(settings)
-    if key not in _CHECKERS:
-        _CHECKERS.clear()
-        _CHECKERS[key] = EntryChecker(settings)
-    return _CHECKERS[key]
 
 
 def _check_deck(run: _Run, deck: Deck, deck_path: str, languages: list[str]) -> None:
