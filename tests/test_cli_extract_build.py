@@ -83,6 +83,28 @@ def test_build_without_lang_builds_source_and_targets(course: Path, cli: Cli) ->
         assert (course / "build" / lang / "a" / "index.md").read_text() == DECK
 
 
+def test_build_languages_merges_and_says_a_deck_warning_once(course: Path) -> None:
+    from i18n.build import BuildReport, build_languages
+    from i18n.config import load_config
+
+    (course / "slides" / "yaml.md").write_text('---\ntitle: "unclosed\n---\n', encoding="utf-8")
+    config = load_config(course / "pyproject.toml")
+    seen: list[tuple[str, BuildReport]] = []
+    report = build_languages(
+        config,
+        ("en", "sv", "en"),
+        set_lang=False,
+        strict=False,
+        built=lambda lang, part: seen.append((lang, part)),
+    )
+    assert [lang for lang, _ in seen] == ["en", "sv"]  # a language named twice: once
+    assert len(report.written) == 6 and not report.failed  # 3 decks in 2 languages
+    assert report.written == [line for _, part in seen for line in part.written]
+    ignored = [m for m in report.messages if "Marp ignores this front matter" in m]
+    assert len(ignored) == 1 and ignored[0] in seen[0][1].messages  # said with en only
+    assert len(report.messages) == len(set(report.messages))
+
+
 def test_expand_variables_and_report_unknown(course: Path, cli: Cli) -> None:
     deck = course / "slides" / "a" / "index.md"
     deck.write_text(DECK + "\n<!-- _footer: '%WHO% X' -->\n%NOPE%\n", encoding="utf-8")
