@@ -17,9 +17,9 @@ from markdown_it import MarkdownIt
 
 from i18n.errors import TranslationRefused
 from i18n.guard import character_problem, guard_front_matter, parsed_problem, verify_edits
+from i18n.marp.marp_yaml import read_marp_yaml
+from i18n.marp.parser import marp_parser
 from i18n.model import Deck, Unit
-from i18n.segment.marp_yaml import read_marp_yaml
-from i18n.segment.parser import marp_parser
 from i18n.source import Edit, apply_edits, line_start
 from i18n.text import short
 

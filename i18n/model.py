@@ -80,7 +80,7 @@ class Kept:
 
 @dataclass(frozen=True, slots=True)
 class DeckStructure:
-    """What Marp builds from a deck, its words aside (``i18n.segment.structure``): equal
+    """What Marp builds from a deck, its words aside (``i18n.marp.structure``): equal
     structures build the same slides but for their words."""
 
     marks: tuple[str, ...]

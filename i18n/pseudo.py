@@ -7,7 +7,7 @@ piece of markup. Only the letters of prose change, so a pseudo deck has the same
 structure as its source: the guard accepts it and Marp sees the same slides.
 
 What counts as prose is decided the way the segmenter reads text: by markdown-it-py
-(the Marp-configured parser of ``i18n.segment.parser``). Its ``text`` inline rule is
+(the Marp-configured parser of ``i18n.marp.parser``). Its ``text`` inline rule is
 the one that collects literal characters; every other rule (code spans, math, HTML,
 comments, links' destinations, autolinks, entities, escapes, line breaks) consumes
 syntax. We wrap that rule to record the spans it takes, so prose is exactly what
@@ -37,10 +37,10 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline import text as text_rule
 
+from i18n.marp.comments import find_comment
+from i18n.marp.parser import marp_parser
 from i18n.model import Deck
-from i18n.segment.comments import find_comment
 from i18n.segment.inline import alt_spans
-from i18n.segment.parser import marp_parser
 from i18n.variables import VARIABLE
 
 OPEN, CLOSE = "⟦", "⟧"

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from i18n.check import facts as facts_module
 from i18n.check.facts import Facts, analyse
 from i18n.files import read_deck
+from i18n.marp.parser import marp_parser
 from i18n.segment import segment_deck
-from i18n.segment.parser import marp_parser
 
 MD = marp_parser(front_matter=False)
 KINDS = [

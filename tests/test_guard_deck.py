@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from strategies import marp_decks
 
 from i18n.guard import deck_structure, verify_edits
+from i18n.marp.marp_yaml import KNOWN_DIRECTIVES, is_directive, may_be_directive, read_marp_yaml
 from i18n.segment import segment_deck
-from i18n.segment.marp_yaml import KNOWN_DIRECTIVES, is_directive, may_be_directive, read_marp_yaml
 from i18n.source import apply_edits
 
 DECK = """---
@@ -162,7 +162,7 @@ def test_whatever_is_kept_builds_the_source_structure(raw: list[tuple[int, int, 
 @given(marp_decks())
 def test_reading_only_inlines_that_may_hold_a_mark_changes_nothing(text: str) -> None:
     """The shortcut (inline text without ``$`[<`` is not parsed) against a full read."""
-    import i18n.segment.structure as structure
+    import i18n.marp.structure as structure
 
     lazy = structure.deck_structure(text, ("title",))
     saved = structure._MAY_MARK

@@ -33,11 +33,11 @@ from strategies import any_texts, marp_decks, pseudo_translate, seeded_decks, so
 
 from i18n.assemble import assemble
 from i18n.errors import DeckError
+from i18n.marp.comments import role_of
+from i18n.marp.marp_yaml import read_marp_yaml
+from i18n.marp.parser import marp_parser
 from i18n.model import Deck, Kept, Unit
 from i18n.segment import DEFAULT_KEYS, segment_deck
-from i18n.segment.comments import role_of
-from i18n.segment.marp_yaml import read_marp_yaml
-from i18n.segment.parser import marp_parser
 from i18n.source import split_lines
 
 # --- helpers -------------------------------------------------------------------------

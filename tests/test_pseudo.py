@@ -31,13 +31,13 @@ from i18n.catalogue.header import language_facts
 from i18n.config import validate_language
 from i18n.errors import ConfigError, DeckError
 from i18n.guard import guard_unit
+from i18n.marp.image_options import is_background
+from i18n.marp.marp_yaml import read_marp_yaml
+from i18n.marp.parser import marp_parser
 from i18n.model import Deck, Unit
 from i18n.pseudo import CLOSE, GENERATED, OPEN, pseudo_catalogue, pseudo_parser, pseudo_translate
 from i18n.segment import DEFAULT_KEYS, segment_deck
-from i18n.segment.image_options import is_background
 from i18n.segment.inline import inline_children, walk
-from i18n.segment.marp_yaml import read_marp_yaml
-from i18n.segment.parser import marp_parser
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pseudo"
 DECK = FIXTURES / "deck.md"

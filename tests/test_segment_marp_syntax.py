@@ -158,8 +158,8 @@ MATH_CASES = [
 
 
 def _math_tokens(deck: str) -> list[list[str]]:
+    from i18n.marp.parser import marp_parser
     from i18n.segment.inline import walk
-    from i18n.segment.parser import marp_parser
 
     tokens = walk(marp_parser().parse(deck))
     return [[t.type.removeprefix("math_"), t.content] for t in tokens if t.type.startswith("math")]

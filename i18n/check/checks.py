@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterator, Set
 from translate.filters.checks import CheckerConfig, FilterFailure, StandardChecker
 
 from i18n.check.facts import Facts
-from i18n.segment.comments import role_of
-from i18n.segment.marp_yaml import is_directive, may_be_directive, read_marp_yaml
+from i18n.marp.comments import role_of
+from i18n.marp.marp_yaml import is_directive, may_be_directive, read_marp_yaml
 
 Problem = tuple[str, str]
 """(check name, message)."""

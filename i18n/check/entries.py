@@ -23,8 +23,8 @@ from i18n.check.names import CHECKS
 from i18n.check.report import Finding
 from i18n.check.settings import CheckSettings
 from i18n.guard import guard_unit
+from i18n.marp.parser import marp_parser
 from i18n.model import Deck, Kind, Layout, Unit
-from i18n.segment.parser import marp_parser
 
 _IGNORE = re.compile(r"^\s*marp-i18n:\s*ignore\b(.*)$", re.MULTILINE)
 _KINDS: frozenset[str] = frozenset(Kind.__args__)  # type: ignore[attr-defined]

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from i18n.marp.structure import deck_structure, describe_difference
 from i18n.model import DeckStructure
-from i18n.segment.structure import deck_structure, describe_difference
 from i18n.source import Edit, apply_edits
 
 

@@ -21,12 +21,12 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
+from i18n.marp.comments import find_comment, role_of
+from i18n.marp.image_options import is_background
+from i18n.marp.marp_yaml import is_directive, may_be_directive, read_marp_yaml
+from i18n.marp.structure import image_keywords
 from i18n.model import Unit
-from i18n.segment.comments import find_comment, role_of
-from i18n.segment.image_options import is_background
 from i18n.segment.inline import walk
-from i18n.segment.marp_yaml import is_directive, may_be_directive, read_marp_yaml
-from i18n.segment.structure import image_keywords
 
 _UNSAFE_URL = re.compile(
     r"(?:\]\(\s*<?|=\s*[\"']?|<)\s*(?:javascript|vbscript|data):", re.IGNORECASE

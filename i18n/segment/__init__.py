@@ -14,14 +14,14 @@ from itertools import pairwise
 
 from markdown_it.token import Token
 
+from i18n.marp.parser import marp_parser
+from i18n.marp.structure import read_structure
 from i18n.model import Deck, translated_keys
 from i18n.segment.blocks import block_pass
 from i18n.segment.directives import global_directives
 from i18n.segment.notes import note_pass
-from i18n.segment.parser import marp_parser
 from i18n.segment.slides import slide_pass
 from i18n.segment.state import SegmentState
-from i18n.segment.structure import read_structure
 from i18n.segment.unclosed import unclosed_warnings
 from i18n.segment.view import view_of
 from i18n.source import Line, dominant_newline, split_lines

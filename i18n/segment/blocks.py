@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from i18n.marp.comments import find_comment, role_of
 from i18n.model import Kind, Layout
-from i18n.segment.comments import find_comment, role_of
 from i18n.segment.inline import alt_spans, has_words, image_only, inline_children
 from i18n.segment.state import SegmentState
 from i18n.segment.view import TextView

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from markdown_it.token import Token
 
+from i18n.marp.marp_yaml import top_scalars, yaml_problem
 from i18n.model import Layout
-from i18n.segment.marp_yaml import top_scalars, yaml_problem
 from i18n.segment.state import SegmentState
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from i18n.segment.image_options import is_background, text_runs
+from i18n.marp.image_options import is_background, text_runs
 
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://\S+|www\.\S+|mailto:\S+")
 

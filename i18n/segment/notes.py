@@ -11,8 +11,8 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from i18n.marp.comments import find_comment, role_of
 from i18n.segment.blocks import block_units
-from i18n.segment.comments import find_comment, role_of
 from i18n.segment.state import SegmentState
 from i18n.segment.view import view_of
 

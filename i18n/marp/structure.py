@@ -27,11 +27,11 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from i18n.marp.comments import role_of
+from i18n.marp.image_options import alt_words
+from i18n.marp.marp_yaml import read_marp_yaml
+from i18n.marp.parser import marp_parser
 from i18n.model import DeckStructure
-from i18n.segment.comments import role_of
-from i18n.segment.image_options import alt_words
-from i18n.segment.marp_yaml import read_marp_yaml
-from i18n.segment.parser import marp_parser
 from i18n.text import short
 
 _RAW = frozenset({"fence", "code_block", "html_block", "math_block", "math_block_label"})

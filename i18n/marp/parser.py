@@ -5,8 +5,8 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from i18n.segment.comments import comment_plugin
-from i18n.segment.math import math_plugin
+from i18n.marp.comments import comment_plugin
+from i18n.marp.math import math_plugin
 
 
 def marp_parser(*, front_matter: bool = True) -> MarkdownIt:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from i18n.marp.js_yaml import js_yaml_problem, yaml_safe, yaml_unsafe
 from i18n.model import YamlStyle
-from i18n.segment.js_yaml import js_yaml_problem, yaml_safe, yaml_unsafe
 
 GLOBAL_DIRECTIVES = ("headingDivider", "lang", "style", "theme", "math", "size")
 LOCAL_DIRECTIVES = (

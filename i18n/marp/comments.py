@@ -15,10 +15,8 @@ from typing import Literal
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
 
-from i18n.segment.marp_yaml import is_directive, may_be_directive, read_marp_yaml, top_scalars
-from i18n.segment.view import TextView
+from i18n.marp.marp_yaml import is_directive, may_be_directive, read_marp_yaml
 
 CommentRole = Literal["directive", "magic", "fit", "note", "empty"]
 
@@ -156,26 +154,3 @@ def comment_plugin(md: MarkdownIt) -> None:
     # No "alt": like marpit's rule this one cannot interrupt a paragraph.
     md.block.ruler.before("html_block", "marpit_comment", _block_comment)
     md.inline.ruler.before("html_inline", "marpit_inline_comment", _inline_comment)
-
-
-def directive_spans(view: TextView, token: Token, keys: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Deck offsets of the values of ``keys`` in a block directive comment."""
-    assert token.map is not None
-    top = token.map[0]
-    local = "\n".join(view.lines[top : token.map[1]])
-    found = find_comment(local)
-    if found is None:
-        return []
-    content = found.content(local)
-    head = local.rfind("\n", 0, found.content_start) + 1
-    base_line = top + local.count("\n", 0, found.content_start)
-    spans = []
-    for scalar in top_scalars(content) or []:
-        if scalar.key not in keys:
-            continue
-        ends = []
-        for line, col in (scalar.start, scalar.end):
-            shift = found.content_start - head if line == 0 else 0
-            ends.append(view.offset(base_line + line, col + shift))
-        spans.append((ends[0], ends[1]))
-    return spans
