@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from i18n.disk import check_folder, is_loop, resolved
-from i18n.errors import ConfigError, I18nError
+from i18n.errors import ConfigError, I18nError, Warning_
 
 Kind = Literal["html", "pdf"]
 OUTPUT_DIRS: tuple[Kind, ...] = ("html", "pdf")
@@ -86,17 +86,18 @@ def _candidates(lang_dir: Path) -> list[Path]:
     return found
 
 
-def problems(build: Path, langs: Sequence[str]) -> list[str]:
-    """One line for each thing ``render`` leaves out: a language folder that a link takes
-    outside ``build/``, a deck that is a link loop, a FIFO, a device, or that leads
-    outside its language folder. The other decks and languages are still rendered."""
-    lines = []
+def problems(build: Path, langs: Sequence[str]) -> list[Warning_ | I18nError]:
+    """Each thing ``render`` leaves out, as data (an error fails the run, a warning does
+    not): a language folder that a link takes outside ``build/``, a deck that is a link
+    loop, a FIFO, a device, or that leads outside its language folder. The other decks
+    and languages are still rendered."""
+    found: list[Warning_ | I18nError] = []
     for lang in langs:
         lang_dir = build / lang
         try:
             check_folder(lang_dir, build)
         except I18nError as exc:
-            lines.append(str(exc))
+            found.append(exc)
             continue
         if not lang_dir.is_dir():
             continue
@@ -105,12 +106,12 @@ def problems(build: Path, langs: Sequence[str]) -> list[str]:
             if path in decks:
                 continue
             if is_loop(path):
-                lines.append(f"{path}: warning: symlink loop, skipped")
+                found.append(Warning_(str(path), None, "symlink loop, skipped"))
             elif path.exists() and not path.is_file():
-                lines.append(f"{path}: not a regular file")
+                found.append(I18nError(str(path), None, "not a regular file"))
             else:
-                lines.append(f"{path}: warning: symlink leaves {lang_dir}, skipped")
-    return lines
+                found.append(Warning_(str(path), None, f"symlink leaves {lang_dir}, skipped"))
+    return found
 
 
 def find_chromium(env: Mapping[str, str]) -> str | None:

@@ -66,12 +66,13 @@ def run_render(
 
     Shared by ``render`` and ``pseudo``.
     """
+    from i18n.errors import I18nError
     from i18n.render import RenderResult, problems
     from i18n.render import render as render_decks
 
     skipped = problems(build_dir, languages)
-    for message in skipped:
-        out.warn(f"marp-i18n: {message}")
+    for problem in skipped:
+        out.warn(f"marp-i18n: {problem}")
 
     def progress(done: int, total: int, result: RenderResult) -> None:
         deck = result.deck.relative_to(build_dir).as_posix()
@@ -89,4 +90,4 @@ def run_render(
     failed = sum(not r.ok for r in results)
     kinds = "HTML and PDF" if chromium else "HTML"
     out.summary(f"Rendered {len(results) - failed} of {len(results)} ({kinds}); {failed} failed.")
-    return failed > 0 or any(": warning: " not in message for message in skipped)
+    return failed > 0 or any(isinstance(problem, I18nError) for problem in skipped)
