@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from i18n.disk import CHUNK, is_loop, open_input, replace_atomic, resolved
-from i18n.errors import I18nError
+from i18n.errors import I18nError, Notice, Warning_
 
 
 @dataclass
@@ -17,7 +17,7 @@ class Copied:
     """What ``copy_assets`` did: files copied, warnings and errors (one line each)."""
 
     count: int = 0
-    messages: list[str] = field(default_factory=list)
+    messages: list[Notice] = field(default_factory=list)
     failed: bool = False
 
 
@@ -43,7 +43,7 @@ def copy_assets(
             if name.endswith(".md") or name.startswith("."):
                 continue
             if is_loop(source):
-                done.messages.append(f"{source}: warning: symlink loop, skipped")
+                done.messages.append(Warning_(str(source), None, "symlink loop, skipped"))
                 continue
             if source.is_symlink() and not source.resolve().is_relative_to(root):
                 continue
@@ -51,7 +51,7 @@ def copy_assets(
                 if _copy(source, target / source.relative_to(slides), within, slides):
                     done.count += 1
             except I18nError as exc:
-                done.messages.append(str(exc))
+                done.messages.append(exc)
                 done.failed = True
     return done
 

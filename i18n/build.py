@@ -15,7 +15,7 @@ from i18n.cache import Cache
 from i18n.catalogue.pofile import entry_lines, read_with_warnings, translations
 from i18n.config import Config
 from i18n.course import catalogue_path
-from i18n.errors import ConfigError, I18nError
+from i18n.errors import ConfigError, I18nError, Notice, Warning_
 from i18n.files import (
     DeckFile,
     find_decks,
@@ -35,7 +35,7 @@ class BuildReport:
 
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
+    messages: list[Notice] = field(default_factory=list)
     failed: bool = False
 
 
@@ -110,7 +110,7 @@ def build_language(
                 durable=False,
             )
         except I18nError as exc:
-            report.messages.append(str(exc))
+            report.messages.append(exc)
             report.failed = True
     return report
 
@@ -143,7 +143,7 @@ def build_languages(
         ConfigError: bad folders (nothing is written then).
     """
     merged = BuildReport()
-    seen: set[str] = set()
+    seen: set[str] = set()  # by text: an error object is not hashable
     for lang in dict.fromkeys(languages):
         report = build_language(
             config,
@@ -155,8 +155,8 @@ def build_languages(
         )
         fresh = []
         for message in report.messages:
-            if message not in seen:
-                seen.add(message)
+            if str(message) not in seen:
+                seen.add(str(message))
                 fresh.append(message)
         report.messages = fresh
         if built is not None:
@@ -194,25 +194,30 @@ def _build_deck(job: _Job, deck_file: DeckFile) -> BuildReport:
         if data is not None:
             catalogue, warned = read_with_warnings(data, str(po_path))  # by its charset
             found, lines = translations(catalogue), entry_lines(catalogue)
-            report.messages.extend(str(warning) for warning in warned)
+            report.messages.extend(warned)
         elif lang != config.source_language:
-            report.messages.append(f"{po_path}: warning: no catalogue; the source text is used")
+            report.messages.append(
+                Warning_(str(po_path), None, "no catalogue; the source text is used")
+            )
     except I18nError as exc:
-        report.messages.append(str(exc))
+        report.messages.append(exc)
         report.failed = True
         return report
-    report.messages.extend(str(w) for w in deck.warnings)
+    report.messages.extend(deck.warnings)
     report.messages.extend(_missing_images(deck, deck_file.path))
     built = assemble(deck, found, lang if job.set_lang else None, _locator(po_path, lines))
-    report.messages.extend(str(r) for r in built.refused)
+    report.messages.extend(built.refused)
     if job.strict and built.refused:
         report.failed = True
         return report
     text = expand(built.text, job.values) if job.expand_variables else built.text
     target = config.build / lang / deck_file.name
     report.messages.extend(
-        f"{target}:{line}: warning: %{key}% has no value for {lang}; "
-        f"set it in [tool.marp-i18n.variables.{lang}]"
+        Warning_(
+            str(target),
+            line,
+            f"%{key}% has no value for {lang}; set it in [tool.marp-i18n.variables.{lang}]",
+        )
         for line, key in unknown(text, job.values)
     )
     try:  # inside build/, never into slides/, whatever links say; a failure names the file
@@ -220,7 +225,7 @@ def _build_deck(job: _Job, deck_file: DeckFile) -> BuildReport:
             target, text, within=config.build, outside=config.slides, durable=False
         )
     except I18nError as exc:
-        report.messages.append(str(exc))
+        report.messages.append(exc)
         report.failed = True
         return report
     (report.written if changed else report.unchanged).append(str(target))
@@ -232,7 +237,7 @@ def _locator(po_path: Path, lines: dict[str, int]) -> Callable[[str], tuple[str,
     return lambda msgid: (str(po_path), lines.get(msgid))
 
 
-def _missing_images(deck: Deck, path: Path) -> list[str]:
+def _missing_images(deck: Deck, path: Path) -> list[Warning_]:
     """Warnings for local images the deck refers to that do not exist beside it."""
     messages = []
     for line, src in deck.images:
@@ -240,5 +245,5 @@ def _missing_images(deck: Deck, path: Path) -> list[str]:
         if parsed.scheme or parsed.netloc or not parsed.path or src.startswith(("/", "#")):
             continue
         if not (path.parent / unquote(parsed.path)).exists():
-            messages.append(f"{path}:{line}: warning: image not found: {src}")
+            messages.append(Warning_(str(path), line, f"image not found: {src}"))
     return messages

@@ -60,3 +60,8 @@ class Warning_:
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: warning: {self.message}"
+
+
+Notice = Warning_ | I18nError
+"""One line for the user, kept as data until it is printed: a warning or an error
+(the caller decides by its type whether the run failed, never by its text)."""

@@ -20,7 +20,7 @@ from i18n.disk import (
     resolved,
     same_content,
 )
-from i18n.errors import CatalogueError, ConfigError, DeckError
+from i18n.errors import CatalogueError, ConfigError, DeckError, Warning_
 from i18n.model import Deck
 from i18n.source import decode
 
@@ -48,7 +48,7 @@ def require_folder(slides: Path) -> None:
         )
 
 
-def find_decks(slides: Path) -> tuple[list[DeckFile], list[str]]:
+def find_decks(slides: Path) -> tuple[list[DeckFile], list[Warning_]]:
     """Every ``*.md`` under ``slides``, sorted; and warnings for skipped entries.
 
     A symlink whose target lies outside the slides folder is skipped and reported, so
@@ -62,7 +62,7 @@ def find_decks(slides: Path) -> tuple[list[DeckFile], list[str]]:
     require_folder(slides)
     root = slides.resolve()
     decks: list[DeckFile] = []
-    warnings: list[str] = []
+    warnings: list[Warning_] = []
     for dirpath, dirnames, filenames in os.walk(slides, followlinks=False):
         dirnames.sort()
         for name in sorted(filenames):
@@ -70,15 +70,21 @@ def find_decks(slides: Path) -> tuple[list[DeckFile], list[str]]:
                 continue
             path = Path(dirpath) / name
             if is_loop(path):
-                warnings.append(f"{path}: warning: symlink loop, skipped")
+                warnings.append(Warning_(str(path), None, "symlink loop, skipped"))
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(root):
-                warnings.append(f"{path}: warning: symlink leaves the slides folder, skipped")
+                warnings.append(
+                    Warning_(str(path), None, "symlink leaves the slides folder, skipped")
+                )
                 continue
             if any(c.isspace() for c in name) or any(c.isspace() for c in dirpath):
                 warnings.append(
-                    f"{path}: warning: the path has spaces, which PO tools read as several "
-                    "#: references; rename it without spaces"
+                    Warning_(
+                        str(path),
+                        None,
+                        "the path has spaces, which PO tools read as several #: references; "
+                        "rename it without spaces",
+                    )
                 )
             decks.append(DeckFile(path.relative_to(slides).as_posix(), path))
     return decks, warnings

@@ -51,7 +51,7 @@ def write_pseudo_catalogues(config: Config, lang: str, today: str, sizes: Sizes)
     decks, skipped = find_decks(config.slides)
     with project_lock(config.locales):
         yield Line("", total=len(decks))
-        yield from (Line(message, stderr=True) for message in skipped)
+        yield from (Line(str(warning), stderr=True) for warning in skipped)
         for deck_file in decks:
             path = catalogue_path(config, lang, deck_file.name)
             try:

@@ -100,7 +100,7 @@ def _extract(
     decks, skipped = find_decks(config.slides)
     cache = Cache.for_project(config.root)
     yield Line("", total=len(decks) * passes)
-    yield from (Line(message, stderr=True) for message in skipped)
+    yield from (Line(str(warning), stderr=True) for warning in skipped)
     work = partial(_template, config, now, line_numbers, cache)
     for found in parallel_map(work, decks):  # segmenting is most of the work: all cores
         if isinstance(found, I18nError):

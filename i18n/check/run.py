@@ -82,9 +82,9 @@ def check_course(config: Config, settings: CheckSettings, *, jobs: int | None = 
     """
     report = Report()
     decks, skipped = find_decks(config.slides)
-    for message in skipped:
-        path, _, text = message.partition(": warning: ")
-        report.findings.append(Finding("config", path, None, text, severity="warning"))
+    report.findings.extend(
+        Finding("config", w.path, w.line, w.message, severity="warning") for w in skipped
+    )
     names = {d.name for d in decks}
     for deck_name in sorted(set(settings.decks) - names):
         report.findings.append(

@@ -87,7 +87,7 @@ def run_build(
     def built(lang: str, report: BuildReport) -> None:
         out.finish()
         for message in report.messages:
-            out.warn(message)
+            out.warn(str(message))
         for line in report.written:
             out.line(line)
         for line in report.unchanged:
