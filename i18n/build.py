@@ -38,6 +38,13 @@ class BuildReport:
     messages: list[Notice] = field(default_factory=list)
     failed: bool = False
 
+    def add(self, other: BuildReport) -> None:
+        """Take in the report of a part (a deck, a language)."""
+        self.messages.extend(other.messages)
+        self.written.extend(other.written)
+        self.unchanged.extend(other.unchanged)
+        self.failed = self.failed or other.failed
+
 
 def check_folders(config: Config) -> None:
     """Refuse a build folder that would overwrite or pollute the sources.
@@ -89,10 +96,7 @@ def build_language(
         progress(0, len(decks), "")
     # Decks are independent: over both cores for a large course (i18n/parallel.py).
     for number, part in enumerate(parallel_map(partial(_build_deck, job), decks), 1):
-        report.messages.extend(part.messages)
-        report.written.extend(part.written)
-        report.unchanged.extend(part.unchanged)
-        report.failed = report.failed or part.failed
+        report.add(part)
         if progress is not None:
             progress(number, len(decks), decks[number - 1].name)
     out_dir = config.build / lang
@@ -161,10 +165,7 @@ def build_languages(
         report.messages = fresh
         if built is not None:
             built(lang, report)
-        merged.messages.extend(report.messages)
-        merged.written.extend(report.written)
-        merged.unchanged.extend(report.unchanged)
-        merged.failed = merged.failed or report.failed
+        merged.add(report)
     return merged
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
 
 import polib
 
@@ -133,7 +134,7 @@ def catalogue_text(catalogue: polib.POFile) -> str:
     return po_text(catalogue)
 
 
-def translations(catalogue: polib.POFile) -> dict[str, str]:
+def translations(catalogue: Iterable[polib.POEntry]) -> dict[str, str]:
     """msgid → msgstr for entries a build may use: translated, not fuzzy, not obsolete."""
     return {
         entry.msgid: entry.msgstr
@@ -142,6 +143,6 @@ def translations(catalogue: polib.POFile) -> dict[str, str]:
     }
 
 
-def entry_lines(catalogue: polib.POFile) -> dict[str, int]:
+def entry_lines(catalogue: Iterable[polib.POEntry]) -> dict[str, int]:
     """msgid → line of its entry in the file, for messages that say where to fix it."""
     return {entry.msgid: entry.linenum for entry in catalogue if not entry.obsolete}

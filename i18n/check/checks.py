@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Set
 from translate.filters.checks import CheckerConfig, FilterFailure, StandardChecker
 
 from i18n.check.facts import Facts
+from i18n.guard.unit import UNSAFE_URL
 from i18n.marp.comments import role_of
 from i18n.marp.marp_yaml import is_directive, may_be_directive, read_marp_yaml
 
@@ -27,11 +28,7 @@ _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')
 _ATTR = re.compile(r"([^\s\"'=<>/]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
 _UNSAFE = re.compile(r"(javascript|vbscript|data):", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\x00-\x20]+")
-_SCRIPT_TARGET = re.compile(
-    r"(?:\]\(\s*<?|=\s*[\"']?|<)\s*(?:javascript|vbscript|data):", re.IGNORECASE
-)
-"""A scheme written as a link target, attribute value or autolink: markdown-it refuses to
-make a link of ``[x](javascript:...)``, so the tokens alone would not show it."""
+
 _EDGE_PUNCT = ".,:;!?()[]{}\"'«»“”„…*_~\u2018\u2019"
 
 Tag = tuple[str, frozenset[str]]
@@ -90,7 +87,9 @@ def injection(
         return f"adds an image ({', '.join(sorted(added))})"
     if bad := next((u for u in _targets(target) - _targets(source) if _unsafe(u)), None):
         return f"adds a script or data URL ({bad[:40]})"
-    if len(_SCRIPT_TARGET.findall(translation)) > len(_SCRIPT_TARGET.findall(source_text)):
+    # The guard's own rule: markdown-it makes no link of ``[x](javascript:...)``, so the
+    # tokens alone would not show it.
+    if len(UNSAFE_URL.findall(translation)) > len(UNSAFE_URL.findall(source_text)):
         return "adds a javascript:, vbscript: or data: link target"
     if new_tags := _tags(target.html) - _tags(source.html):
         shown = ", ".join(f"<{name}>" for name, _ in sorted(new_tags, key=lambda t: t[0]))

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 import polib
 
 from i18n.cache import Cache
-from i18n.catalogue.pofile import read_with_warnings
+from i18n.catalogue.pofile import entry_lines, read_with_warnings, translations
 from i18n.check import completeness as comp
 from i18n.check.report import CatalogueStatus, Finding, Report
 from i18n.check.settings import CheckSettings
 from i18n.config import Config
 from i18n.course import catalogue_path
-from i18n.errors import CatalogueError, I18nError
+from i18n.errors import I18nError
 from i18n.files import DeckFile, deck_bytes, find_decks, load_deck, read_text
 from i18n.model import Deck, Unit
 
@@ -119,11 +119,19 @@ def _deck_report(
     """
     cache = Cache.for_project(config.root)
     paths = [catalogue_path(config, lang, deck_file.name) for lang in languages]
+    # Each catalogue is read once: the bytes the key is made of are the bytes checked,
+    # so a file changed meanwhile cannot leave a report cached under the wrong key.
+    catalogues = {
+        lang: _read_catalogue(path, config) for lang, path in zip(languages, paths, strict=True)
+    }
     try:
+        readable = [d for d in catalogues.values() if not isinstance(d, I18nError)]
+        if len(readable) < len(catalogues):
+            raise OSError  # reported per language below, and not cached
         key = cache.key(
             b"check",
             deck_bytes(deck_file.path),
-            *(read_text(path, config.locales) for path in paths),
+            *readable,
             *(str(path) for path in paths),
             deck_file.name,
             str(config.slides),
@@ -141,7 +149,7 @@ def _deck_report(
     except I18nError as exc:
         run.report.errors.append(exc)
         return run.report
-    _check_deck(run, deck, (config.slides / deck.path).as_posix(), languages)
+    _check_deck(run, deck, (config.slides / deck.path).as_posix(), catalogues)
     if key and not run.report.errors:
         cache.put(key, run.report)
     return run.report
@@ -162,7 +170,17 @@ def _settings_key(settings: CheckSettings) -> str:
     )
 
 
-def _check_deck(run: _Run, deck: Deck, deck_path: str, languages: list[str]) -> None:
+def _read_catalogue(path: Path, config: Config) -> bytes | I18nError | None:
+    """A catalogue's bytes (None: there is none), or why it cannot be read."""
+    try:
+        return read_text(path, config.locales)
+    except I18nError as exc:
+        return exc
+
+
+def _check_deck(
+    run: _Run, deck: Deck, deck_path: str, catalogues: dict[str, bytes | I18nError | None]
+) -> None:
     units: dict[str, dict[str, Unit]] = {}
     for unit in deck.units:
         units.setdefault(unit.msgid, {}).setdefault(unit.kind, unit)
@@ -173,10 +191,12 @@ def _check_deck(run: _Run, deck: Deck, deck_path: str, languages: list[str]) -> 
             for w in deck.warnings
             if w.check == "front-matter-ignored"
         )
-    for lang in languages:
+    for lang, data in catalogues.items():
         po_path = catalogue_path(run.config, lang, deck.path).as_posix()
         try:
-            status, entries, found = _catalogue(run, deck, lang, po_path, deck_path, lines)
+            if isinstance(data, I18nError):
+                raise data
+            status, entries, found = _catalogue(run, deck, lang, po_path, data, deck_path, lines)
         except I18nError as exc:
             run.report.errors.append(exc)
             continue
@@ -205,25 +225,26 @@ def _structure(deck: Deck, entries: list[polib.POEntry], po_path: str) -> list[F
     from i18n.check.entries import ignored_checks
     from i18n.check.structure import structure_findings
 
-    used = [e for e in entries if comp.state_of(e) == "translated" and not e.msgid_plural]
-    ignored = {e.msgid for e in used if "structure" in ignored_checks(e.tcomment)[0]}
-    translations = {e.msgid: e.msgstr for e in used if e.msgid not in ignored}
-    lines = {e.msgid: e.linenum for e in used}
-    return structure_findings(deck, translations, lines, po_path)
+    ignored = {e.msgid for e in entries if "structure" in ignored_checks(e.tcomment)[0]}
+    used = {m: s for m, s in translations(entries).items() if m not in ignored}
+    return structure_findings(deck, used, entry_lines(entries), po_path)
 
 
 def _catalogue(
-    run: _Run, deck: Deck, lang: str, po_path: str, deck_path: str, lines: dict[str, int]
+    run: _Run,
+    deck: Deck,
+    lang: str,
+    po_path: str,
+    data: bytes | None,
+    deck_path: str,
+    lines: dict[str, int],
 ) -> tuple[CatalogueStatus, list[polib.POEntry], list[Finding]]:
-    """The counts of one catalogue, its entries, and the stale finding if any.
+    """The counts of one catalogue (``data``, None when there is none), its entries, and
+    the stale finding if any.
 
     Raises:
-        CatalogueError: the PO file cannot be read.
+        CatalogueError: the PO text cannot be read.
     """
-    try:
-        data = read_text(Path(po_path), run.config.locales)
-    except OSError as exc:
-        raise CatalogueError(po_path, None, f"cannot read: {exc.strerror}") from None
     catalogue, warned = ([], []) if data is None else read_with_warnings(data, po_path)
     entries: list[polib.POEntry] = list(catalogue)
     stale: Finding | None

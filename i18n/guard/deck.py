@@ -52,15 +52,15 @@ def verify_edits(
     got = structure(kept)
     while got != want:
         good, bad = 0, len(kept)  # kept[:good] builds the source's structure, kept[:bad] not
+        differing = got  # the structure kept[:bad] builds
         while bad - good > 1:
             middle = (good + bad) // 2
-            if structure(kept[:middle]) == want:
+            if (tried := structure(kept[:middle])) == want:
                 good = middle
             else:
-                bad = middle
+                bad, differing = middle, tried
         culprit = kept[bad - 1]
-        reason = describe_difference(want, structure(kept[:bad]))
-        refused.append((culprit, reason))
+        refused.append((culprit, describe_difference(want, differing)))
         del kept[bad - 1]
         got = structure(kept)
     built = apply_edits(text, (edits[i] for i in kept))

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -28,7 +27,7 @@ from i18n.marp.structure import image_keywords
 from i18n.model import Unit
 from i18n.segment.inline import walk
 
-_UNSAFE_URL = re.compile(
+UNSAFE_URL = re.compile(
     r"(?:\]\(\s*<?|=\s*[\"']?|<)\s*(?:javascript|vbscript|data):", re.IGNORECASE
 )
 """A dangerous scheme as a link or image target, an HTML attribute value or an autolink."""
@@ -53,10 +52,9 @@ class _Reading:
     html: Counter[str]
 
 
-@lru_cache(maxsize=8192)
 def _read(md: MarkdownIt, text: str) -> _Reading:
-    """One parse gives the shape and the inline facts. Cached: a unit's source is read
-    again for every language, and the parses were most of a build's time."""
+    """One parse gives the shape and the inline facts (only for a translation the deck
+    comparison refused, to name why: no cache needed)."""
     tokens = md.parse(text)
     backgrounds: Counter[str] = Counter()
     images: Counter[str] = Counter()
@@ -142,7 +140,7 @@ def character_problem(unit: Unit, translation: str) -> str | None:
     indented = unit.kind in ("list item", "blockquote")  # where leading spaces move blocks
     if indented and translation[:1].isspace() and not source[:1].isspace():
         return "leading whitespace, which changes the indentation Markdown reads"
-    if len(_UNSAFE_URL.findall(translation)) > len(_UNSAFE_URL.findall(source)):
+    if len(UNSAFE_URL.findall(translation)) > len(UNSAFE_URL.findall(source)):
         return "it adds a javascript:, vbscript: or data: link"
     return None
 
