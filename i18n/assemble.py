@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 
 from i18n.errors import TranslationRefused
-from i18n.guard import character_problem, guard_front_matter, parsed_problem, verify_edits
+from i18n.guard import (
+    Verdicts,
+    character_problem,
+    guard_front_matter,
+    parsed_problem,
+    verify_edits,
+)
 from i18n.marp.marp_yaml import read_marp_yaml
 from i18n.marp.parser import marp_parser
 from i18n.model import Deck, Unit
@@ -90,6 +96,7 @@ def assemble(
     translations: Mapping[str, str],
     lang: str | None = None,
     locate: Locate | None = None,
+    verdicts: Verdicts | None = None,
 ) -> Built:
     """The deck with every translated unit replaced and, given ``lang``, Marp's ``lang``
     global directive set (value replaced, key inserted, or a front matter created).
@@ -116,7 +123,7 @@ def assemble(
             units.append(unit)
         else:
             refused.append((unit, problem))
-    verified = verify_edits(deck.text, edits, deck.translated_keys, deck.structure)
+    verified = verify_edits(deck.text, edits, deck.translated_keys, deck.structure, verdicts)
     for index, reason in verified.refused:  # the unit rules say why, where they can
         if md is None:
             md = marp_parser(front_matter=False)

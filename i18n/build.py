@@ -206,7 +206,9 @@ def _build_deck(job: _Job, deck_file: DeckFile) -> BuildReport:
         return report
     report.messages.extend(deck.warnings)
     report.messages.extend(_missing_images(deck, deck_file.path))
-    built = assemble(deck, found, lang if job.set_lang else None, _locator(po_path, lines))
+    built = assemble(
+        deck, found, lang if job.set_lang else None, _locator(po_path, lines), job.cache
+    )
     report.messages.extend(built.refused)
     if job.strict and built.refused:
         report.failed = True

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import Cli
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -342,3 +343,28 @@ def test_a_cache_that_cannot_be_written_is_dropped_not_fatal(
     cache = Cache.for_project(deck.path.parent.parent)
     assert load_deck(deck, (), cache).units
     assert cache.folder is None
+
+
+def test_check_after_build_takes_the_builds_verdicts(
+    deck: DeckFile, course: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
+) -> None:
+    """A translated deck verified by ``build`` is not parsed again by ``check`` (the CI
+    order: build, then check), and the verdict read back is the build's own."""
+    (course / "pyproject.toml").write_text('[tool.marp-i18n]\nlanguages = ["sv"]\n')
+    po = course / "locales" / "sv" / "a.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(PO.replace('"World."', '"Text."'), encoding="utf-8")
+    monkeypatch.chdir(course)
+    assert cli("build")[0] == 0
+    assert "Hej" in (course / "build" / "sv" / "a.md").read_text(encoding="utf-8")
+    from_disk_only()
+    parses: list[str] = []
+
+    def parse(text: str, keys: tuple[str, ...] = ()) -> None:
+        parses.append(text)
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr("i18n.guard.deck.deck_structure", parse)
+    code, out, _ = cli("check")
+    assert code == 1 and "1 stale, 0 translation problems" in out  # One, Two, note
+    assert parses == []

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import marp_decks
 
-from i18n.guard import deck_structure, verify_edits
+from i18n.guard import Verified, deck_structure, verify_edits
 from i18n.marp.marp_yaml import KNOWN_DIRECTIVES, is_directive, may_be_directive, read_marp_yaml
 from i18n.segment import segment_deck
 from i18n.source import apply_edits
+
+T = TypeVar("T")
 
 DECK = """---
 title: Hello
@@ -55,8 +58,9 @@ def edit(text: str, old: str, new: str) -> tuple[int, int, str]:
     ],
 )
 def test_a_change_of_structure_is_refused_and_named(old: str, new: str, why: str) -> None:
-    verified = verify_edits(DECK, [edit(DECK, old, new)], ("title",))
-    assert verified.text == DECK
+    edits = [edit(DECK, old, new)]
+    verified = verify_edits(DECK, edits, ("title",))
+    assert verified.built(DECK, edits) == DECK
     ((index, reason),) = verified.refused
     assert index == 0 and why in reason, reason
 
@@ -71,7 +75,7 @@ def test_words_links_may_point_elsewhere_and_titles_change() -> None:
     assert verify_edits(DECK, edits[:1], ("title",)).refused != ()  # a link added
     verified = verify_edits(DECK, edits[1:], ("title",))
     assert verified.refused == ()
-    assert verified.text == apply_edits(DECK, edits[1:])
+    assert verified.built(DECK, edits[1:]) == apply_edits(DECK, edits[1:])
 
 
 def test_edits_harmless_alone_but_not_together_are_caught() -> None:
@@ -80,7 +84,7 @@ def test_edits_harmless_alone_but_not_together_are_caught() -> None:
     first = (0, 4, "[docs]: https://evil.example/\nEtt.")
     second = (6, 16, "Två [docs][].")
     verified = verify_edits(text, [first, second])
-    assert deck_structure(verified.text) == deck_structure(text)
+    assert deck_structure(verified.built(text, [first, second])) == deck_structure(text)
     assert verified.refused
 
 
@@ -153,9 +157,10 @@ def test_whatever_is_kept_builds_the_source_structure(raw: list[tuple[int, int, 
             edits.append((start, min(start + length, len(DECK)), new))
             end = min(start + length, len(DECK)) + 1
     verified = verify_edits(DECK, edits, ("title",))
-    assert deck_structure(verified.text, ("title",)) == deck_structure(DECK, ("title",))
+    built = verified.built(DECK, edits)
+    assert deck_structure(built, ("title",)) == deck_structure(DECK, ("title",))
     kept = [edits[i] for i in verified.kept]
-    assert verified.text == apply_edits(DECK, kept)
+    assert built == apply_edits(DECK, kept)
     assert len(verified.kept) + len(verified.refused) == len(edits)
 
 
@@ -179,3 +184,52 @@ def test_the_segmenters_reading_is_the_guards(text: str) -> None:
     it instead of parsing the source again, so the two readings must be one."""
     deck = segment_deck(text, "deck.md")
     assert deck.structure == deck_structure(text, deck.translated_keys)
+
+
+class _Store:
+    """An in-memory ``Verdicts``: what was asked for and what was kept."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, object] = {}
+
+    def key(self, *parts: bytes | str | None) -> str:
+        return repr(parts)
+
+    def get(self, key: str, kind: type[T]) -> T | None:
+        value = self.values.get(key)
+        return value if isinstance(value, kind) else None
+
+    def put(self, key: str, value: object) -> None:
+        self.values[key] = value
+
+
+def test_a_remembered_verdict_spares_the_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    edits = [edit(DECK, "Hello", "Hej"), edit(DECK, "Plain words.", "Ord ![bg](x.png)")]
+    store = _Store()
+    first = verify_edits(DECK, edits, ("title",), verdicts=store)
+    assert first.kept == (0,) and [i for i, _ in first.refused] == [1]
+
+    def no_parse(*_: object) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr("i18n.guard.deck.deck_structure", no_parse)
+    assert verify_edits(DECK, edits, ("title",), verdicts=store) == first
+    with pytest.raises(AssertionError, match="parsed again"):  # other edits: other key
+        verify_edits(DECK, edits[:1], ("title",), verdicts=store)
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        Verified((0, 1, 2), ()),  # an index past the edits
+        Verified((0,), ()),  # an edit neither kept nor refused
+        Verified((0, 0), ((1, "x"),)),  # one twice
+    ],
+)
+def test_a_verdict_that_does_not_fit_the_edits_is_not_used(forged: Verified) -> None:
+    edits = [edit(DECK, "Hello", "Hej"), edit(DECK, "Plain words.", "Ord ![bg](x.png)")]
+    store = _Store()
+    key = store.key(b"verified", DECK, "title", *(str(p) for e in edits for p in e))
+    store.values[key] = forged
+    verified = verify_edits(DECK, edits, ("title",), verdicts=store)
+    assert verified.kept == (0,) and [i for i, _ in verified.refused] == [1]

@@ -68,6 +68,7 @@ class _Run:
     config: Config
     settings: CheckSettings
     entries: EntryChecker
+    cache: Cache
     report: Report = field(default_factory=Report)
 
 
@@ -143,7 +144,7 @@ def _deck_report(
         key = ""  # unreadable: the run below reports it
     if key and (found := cache.get(key, Report)) is not None:
         return found
-    run = _Run(config, settings, checkers.get())
+    run = _Run(config, settings, checkers.get(), cache)
     try:
         deck = load_deck(deck_file, config.translatable_keys, cache)
     except I18nError as exc:
@@ -210,7 +211,7 @@ def _check_deck(
             if comp.state_of(entry) == "translated" and not entry.msgid_plural:
                 found.extend(run.entries.findings(entry, units.get(entry.msgid), deck, po_path))
         if run.settings.enabled("structure"):
-            found.extend(_structure(deck, entries, po_path))
+            found.extend(_structure(deck, entries, po_path, run.cache))
         run.report.catalogues.append(status)
         run.report.findings.extend(
             replace(f, deck=deck.path, language=lang)
@@ -219,7 +220,9 @@ def _check_deck(
         )
 
 
-def _structure(deck: Deck, entries: list[polib.POEntry], po_path: str) -> list[Finding]:
+def _structure(
+    deck: Deck, entries: list[polib.POEntry], po_path: str, cache: Cache
+) -> list[Finding]:
     """The build's refusals for this catalogue, minus entries whose translator switched
     ``structure`` off (``# marp-i18n: ignore structure``)."""
     from i18n.check.entries import ignored_checks
@@ -227,7 +230,7 @@ def _structure(deck: Deck, entries: list[polib.POEntry], po_path: str) -> list[F
 
     ignored = {e.msgid for e in entries if "structure" in ignored_checks(e.tcomment)[0]}
     used = {m: s for m, s in translations(entries).items() if m not in ignored}
-    return structure_findings(deck, used, entry_lines(entries), po_path)
+    return structure_findings(deck, used, entry_lines(entries), po_path, cache)
 
 
 def _catalogue(

@@ -12,14 +12,20 @@ from collections.abc import Mapping
 
 from i18n.assemble import assemble
 from i18n.check.report import Finding
+from i18n.guard import Verdicts
 from i18n.model import Deck
 
 
 def structure_findings(
-    deck: Deck, translations: Mapping[str, str], lines: Mapping[str, int], po_path: str
+    deck: Deck,
+    translations: Mapping[str, str],
+    lines: Mapping[str, int],
+    po_path: str,
+    verdicts: Verdicts | None = None,
 ) -> list[Finding]:
-    """A finding for every translation the build of ``deck`` would refuse."""
-    built = assemble(deck, translations, None, lambda msgid: (po_path, lines.get(msgid)))
+    """A finding for every translation the build of ``deck`` would refuse (the verdicts
+    ``build`` left in the cache are the same verdicts: same deck, same edits)."""
+    built = assemble(deck, translations, None, lambda msgid: (po_path, lines.get(msgid)), verdicts)
     return [
         Finding(
             "structure",

@@ -8,13 +8,14 @@ those are refused too. The deck comparison is the guarantee; the rules are the
 explanation.
 """
 
-from i18n.guard.deck import Verified, verify_edits
+from i18n.guard.deck import Verdicts, Verified, verify_edits
 from i18n.guard.unit import character_problem, guard_front_matter, guard_unit, parsed_problem
 from i18n.marp.structure import deck_structure, describe_difference
 from i18n.model import DeckStructure
 
 __all__ = [
     "DeckStructure",
+    "Verdicts",
     "Verified",
     "character_problem",
     "deck_structure",

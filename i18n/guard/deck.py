@@ -15,21 +15,37 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from i18n.marp.structure import deck_structure, describe_difference
 from i18n.model import DeckStructure
 from i18n.source import Edit, apply_edits
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True, slots=True)
 class Verified:
-    """The deck text made from the kept edits, and why each left-out edit was refused."""
+    """Which edits may be made, and why each left-out edit was refused."""
 
-    text: str
     kept: tuple[int, ...]
     """Indices of the edits made, in the order given."""
     refused: tuple[tuple[int, str], ...]
     """(index into the edits given, the change it made to the deck)."""
+
+    def built(self, text: str, edits: Sequence[Edit]) -> str:
+        """The deck ``text`` with the kept ``edits`` made."""
+        return apply_edits(text, (edits[index] for index in self.kept))
+
+
+class Verdicts(Protocol):
+    """Where verdicts are remembered between runs (``i18n.cache.Cache``): the verdict is
+    a pure function of the deck text, the edits and the keys, so a deck whose catalogue
+    did not change is not parsed again by the next ``build`` or ``check``."""
+
+    def key(self, *parts: bytes | str | None) -> str: ...
+    def get(self, key: str, kind: type[T]) -> T | None: ...
+    def put(self, key: str, value: object) -> None: ...
 
 
 def verify_edits(
@@ -37,11 +53,38 @@ def verify_edits(
     edits: Sequence[Edit],
     translatable_keys: tuple[str, ...] = (),
     source: DeckStructure | None = None,
+    verdicts: Verdicts | None = None,
 ) -> Verified:
-    """Apply ``edits`` to the deck ``text``, leaving out every one that changes what Marp
-    builds from it; ``source`` is the structure of ``text`` when it is known already."""
+    """Which of ``edits`` to the deck ``text`` may be made: every one that changes what
+    Marp builds from it is left out; ``source`` is the structure of ``text`` when it is
+    known already."""
     if not edits:
-        return Verified(text, (), ())
+        return Verified((), ())
+    key = ""
+    if verdicts is not None:
+        parts = (str(part) for edit in edits for part in edit)
+        key = verdicts.key(b"verified", text, "\0".join(translatable_keys), *parts)
+        if (known := verdicts.get(key, Verified)) is not None and _fits(known, len(edits)):
+            return known
+    verified = _verify(text, edits, translatable_keys, source)
+    if verdicts is not None:
+        verdicts.put(key, verified)
+    return verified
+
+
+def _fits(verified: Verified, count: int) -> bool:
+    """A remembered verdict names each of ``count`` edits once (the key says it is this
+    deck's, but an index out of range must never reach ``edits[...]``)."""
+    indices = sorted([*verified.kept, *(index for index, _ in verified.refused)])
+    return indices == list(range(count))
+
+
+def _verify(
+    text: str,
+    edits: Sequence[Edit],
+    translatable_keys: tuple[str, ...],
+    source: DeckStructure | None,
+) -> Verified:
     want = source or deck_structure(text, translatable_keys)  # segment_deck made it
     kept = list(range(len(edits)))
     refused: list[tuple[int, str]] = []
@@ -63,5 +106,4 @@ def verify_edits(
         refused.append((culprit, describe_difference(want, differing)))
         del kept[bad - 1]
         got = structure(kept)
-    built = apply_edits(text, (edits[i] for i in kept))
-    return Verified(built, tuple(kept), tuple(sorted(refused)))
+    return Verified(tuple(kept), tuple(sorted(refused)))

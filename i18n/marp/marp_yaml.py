@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import yaml
 
@@ -118,6 +119,14 @@ def read_marp_yaml(text: str, *, duplicates_ok: bool = False) -> dict[str, objec
     ``duplicates_ok`` reads a mapping js-yaml rejects (a repeated key, say) the way
     PyYAML does, for checks that compare a front matter with itself after an edit.
     """
+    found = _read(text, duplicates_ok)
+    return None if found is None else dict(found)
+
+
+@lru_cache(maxsize=256)
+def _read(text: str, duplicates_ok: bool) -> dict[str, object] | None:
+    """Cached: ``build`` reads a deck's front matter again for each translated value in it
+    and for ``lang`` (a third of a warm build's time before); callers get a copy."""
     try:
         data = _parse(text)
     except (yaml.YAMLError, RecursionError):
