@@ -83,8 +83,9 @@ lint: python
 
 # Speed and memory on the real corpus against mdpo and translate-toolkit, written to
 # bench/results.md (about 10 minutes); bench-scaling: linearity on 1-8 MB decks.
+# BASELINE=<git revision>: build and check by that code too, in the same rounds.
 bench: python
-	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench.py $(if $(BASELINE),--baseline $(BASELINE))
 
 bench-scaling: python
 	$(BIN)/python tools/bench_scaling.py

@@ -459,6 +459,46 @@ class Bench:
         ]
 
 
+BASELINE_PHASES = ("build", "check-cold")
+"""The figures a performance issue compares with the code before it, in the same run."""
+
+
+def baseline_phases(bench: Bench, ours: list[Phase], tree: Path, rev: str) -> list[Phase]:
+    """``BASELINE_PHASES`` again, run by the code of ``rev`` (a git worktree at ``tree``,
+    on ``PYTHONPATH`` before the venv's own copy) in projects of its own, so neither
+    side warms the other's cache. Older code kept its cache inside the course
+    (``.marp-i18n-cache``): that is removed with the rest when a phase starts cold."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    phases = []
+    for phase in ours:
+        if phase.key not in BASELINE_PHASES:
+            continue
+        project = bench.translated(f"baseline-{phase.key}")
+        steps = [
+            Step([PYTHON, "-m", "i18n", *step.cmd[1:]], project, step.ok, env)
+            for step in phase.steps
+        ]
+        # the same preparation as ours (build/ removed, cold caches), on this project
+        cold = phase.key == "check-cold"
+
+        def prepare(project: Path = project, cold: bool = cold) -> None:
+            reset(project, "build", *([".marp-i18n-cache"] if cold else []), caches=cold)
+
+        run_timed(steps[0])  # warm, as ours is warmed in our_phases
+        series = Series(f"{phase.series.label} — baseline {rev}")
+        phases.append(Phase(f"baseline-{phase.key}", series, steps, prepare))
+    return phases
+
+
+def _worktree(tmp: Path, rev: str) -> Path:
+    """A checkout of ``rev`` to run as the baseline (removed with the bench's folder)."""
+    tree = tmp / "baseline-code"
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree), rev], check=True
+    )
+    return tree
+
+
 def describe_inprocess(series: Series) -> None:
     """Split the in-process time into imports, extract and build (medians)."""
     parts: dict[str, list[float]] = defaultdict(list)
@@ -1022,8 +1062,17 @@ def run(args: argparse.Namespace) -> Results:
                 alt_reason = f"preparing their catalogues failed: {exc}"
         for phase in ours:
             phase.memory = True
-        measure_rounds(ours + theirs, runs)
-        rows = [phase.series for phase in ours]
+        base: list[Phase] = []
+        if args.baseline:
+            log(f"baseline: the code of {args.baseline} ...")
+            tree = _worktree(tmp, args.baseline)
+            base = baseline_phases(bench, ours, tree, args.baseline)
+        try:
+            measure_rounds(ours + base + theirs, runs)
+        finally:
+            if args.baseline:
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)])
+        rows = [phase.series for phase in ours] + [phase.series for phase in base]
         rows.append(measure_noop_make(tmp, runs))
         startup = measure_startup(tmp / "noop", max(10, runs * 2))
         imports = importtime(tmp / "noop")
@@ -1037,7 +1086,8 @@ def run(args: argparse.Namespace) -> Results:
             corpus=f"{len(decks)} decks, {sum(map(len, decks.values())) / 1e6:.2f} MB, "
             f"from {args.corpus}; languages {', '.join(LANGS)}",
             rows=rows,
-            ratios=ratios(ours, theirs, alt_reason or ("--quick" if args.quick else "")),
+            ratios=ratios(ours, theirs, alt_reason or ("--quick" if args.quick else ""))
+            + baseline_ratios(ours, base),
             alternatives=[phase.series for phase in theirs],
             alternatives_note=ALTERNATIVES_NOTE,
             startup=startup,
@@ -1093,6 +1143,15 @@ def ratios(ours: list[Phase], theirs: list[Phase], reason: str) -> list[Ratio]:
     ]
 
 
+def baseline_ratios(ours: list[Phase], base: list[Phase]) -> list[Ratio]:
+    """Now over the baseline, phase by phase (below 1: faster than before)."""
+    mine = {phase.key: phase.series for phase in ours}
+    return [
+        Ratio(mine[phase.key.removeprefix("baseline-")], phase.series, Target("≤ 1", 1.0))
+        for phase in base
+    ]
+
+
 def peak_memory(rows: list[Series]) -> Series:
     """The largest memory of any of our commands on the corpus (RSS or summed PSS)."""
     series = Series("peak memory on the corpus", Target("< 200 MB", 200.0))
@@ -1116,6 +1175,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-alternatives", dest="alternatives", action="store_false")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--baseline",
+        metavar="REV",
+        help="also run build and check with the code of this git revision, interleaved",
+    )
     args = parser.parse_args(argv)
     if not args.corpus.is_dir() or not corpus_decks(args.corpus):
         print(f"{args.corpus}: corpus not found; nothing measured, {args.output} left as it is")
