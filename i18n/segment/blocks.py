@@ -217,10 +217,13 @@ def push_text(
     texts = [view.lines[ln][a:b] for ln, a, b in pieces]
     start = view.offset(pieces[0][0], pieces[0][1])
     end = view.offset(pieces[-1][0], pieces[-1][2])
-    continuation = ""
-    if len(pieces) > 1:
-        second = view.offset(pieces[1][0], pieces[1][1])
-        continuation = state.text[line_start(state.text, second) : second]
+    # The prefix for the translation's later lines: the longest of the source's (a lazy
+    # line in a quote has none; its neighbours' "> " keeps every line in the quote).
+    prefixes = (
+        state.text[line_start(state.text, at) : at]
+        for at in (view.offset(ln, a) for ln, a, _ in pieces[1:])
+    )
+    continuation = max(prefixes, key=len, default="")
     if kind == "speaker note":
         msgid = " ".join(t.strip() for t in texts)
         wrap = 0
