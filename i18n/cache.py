@@ -16,18 +16,27 @@ never lives in the repository (``MARP_I18N_CACHE_KEY``, e.g. a CI secret, or a r
 key made once in the cache folder, mode 0600), so a planted or corrupted entry fails
 authentication and is ignored and rewritten like a missing one. ``MARP_I18N_NO_CACHE``
 keeps values in memory for the run only; ``MARP_I18N_CACHE_DIR`` moves the folder.
+
+Every edit of a deck or catalogue, and every upgrade of the code, leaves entries no key
+will ask for again, so the folder is pruned (``prune``): at most once a day, entries no
+run has used for ``MAX_AGE`` are removed, in every course's folder (a course deleted
+from disk leaves its entries behind). A hit marks its entry used (its time, at most
+once a day), so what a course still uses stays however old.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import stat
 import sys
 import tempfile
+import time
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +51,10 @@ MAGIC = b"marp-i18n cache 2\n"
 MAX_ENTRY = 256 * 1024 * 1024
 """Largest entry read (bytes): a larger file is damage, not a deck we wrote."""
 _TAG = hashlib.sha256().digest_size
+MAX_AGE = 30 * 24 * 3600
+"""Seconds an entry may go unused before ``prune`` removes it."""
+DAY = 24 * 3600
+_ENTRY = re.compile(r"[0-9a-f]{64}")
 
 _LIBRARIES = (  # module, its version attribute (importlib.metadata would cost 20 ms)
     ("markdown_it", "__version__"),
@@ -120,7 +133,10 @@ class Cache:
                 return cls(None)
         except (OSError, RuntimeError):  # a symlink loop on the way
             return cls(None)
-        return cls(course_folder(course), _secret(base))
+        cache = cls(course_folder(course), _secret(base))
+        if cache.folder is not None:
+            prune(base / "courses", time.time())
+        return cache
 
     def key(self, *parts: bytes | str | None) -> str:
         """A hash of the parts (None counts as "no such file") and of this code."""
@@ -183,10 +199,84 @@ class Cache:
         tag, data = raw[len(MAGIC) : len(MAGIC) + _TAG], raw[len(MAGIC) + _TAG :]
         if not hmac.compare_digest(tag, self._tag(key, kind, data)):
             return None
+        _mark_used(self.folder / key[:2] / key)
         try:
             return from_plain(kind, json.loads(data.decode("utf-8", "surrogatepass")))
         except (InvalidData, ValueError, TypeError, RecursionError):
             return None  # authentic but not of this shape: made by another version
+
+
+def _mark_used(path: Path) -> None:
+    """Give an entry that was just used today's time, so ``prune`` keeps it (once a day
+    at most: a hit costs one ``stat`` more, not a write)."""
+    try:
+        now = time.time()
+        if now - path.lstat().st_mtime > DAY:
+            os.utime(path, (now, now), follow_symlinks=False)
+    except (OSError, NotImplementedError):
+        pass
+
+
+def prune(courses: Path, now: float, max_age: float = MAX_AGE) -> int:
+    """Remove the entries under ``courses`` unused for ``max_age`` seconds, if no run did
+    it in the last day (the stamp ``.pruned``); returns how many were removed.
+
+    Only files named as entries (64 hex digits, in a folder named by their first two)
+    and the temporary files of interrupted writes are removed, never followed through a
+    link; the key, the tag and anything else someone put there stay.
+    """
+    stamp = courses / ".pruned"
+    try:
+        if now - stamp.lstat().st_mtime < DAY:
+            return 0
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return 0
+    try:
+        courses.mkdir(parents=True, exist_ok=True)
+        stamp.touch()
+    except OSError:
+        return 0  # read-only: nothing to prune either
+    removed = 0
+    for course in _folders(courses):
+        for part in _folders(course):
+            for item in _files(part):
+                entry = _ENTRY.fullmatch(item.name) is not None and item.name[:2] == part.name
+                interrupted = item.name.startswith(".") and item.name.endswith(".tmp")
+                limit = max_age if entry else DAY
+                try:
+                    age = now - item.stat(follow_symlinks=False).st_mtime
+                    if (entry or interrupted) and age > limit:
+                        os.unlink(item.path)
+                        removed += 1
+                except OSError:
+                    continue
+            _remove_if_empty(part)
+        _remove_if_empty(course)
+    return removed
+
+
+def _folders(path: Path | os.DirEntry[str]) -> list[os.DirEntry[str]]:
+    """The real folders in ``path`` (a link to a folder is not one: never followed)."""
+    try:
+        with os.scandir(path) as found:
+            return [item for item in found if item.is_dir(follow_symlinks=False)]
+    except OSError:
+        return []
+
+
+def _files(path: os.DirEntry[str]) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(path) as found:
+            return [item for item in found if item.is_file(follow_symlinks=False)]
+    except OSError:
+        return []
+
+
+def _remove_if_empty(path: os.DirEntry[str]) -> None:
+    with contextlib.suppress(OSError):  # not empty, or gone
+        os.rmdir(path.path)
 
 
 def _read_regular(path: Path) -> bytes | None:

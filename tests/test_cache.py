@@ -7,6 +7,7 @@ import json
 import os
 import pickle
 import stat
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -368,3 +369,57 @@ def test_check_after_build_takes_the_builds_verdicts(
     code, out, _ = cli("check")
     assert code == 1 and "1 stale, 0 translation problems" in out  # One, Two, note
     assert parses == []
+
+
+def _age(path: Path, days: float) -> None:
+    then = time.time() - days * 24 * 3600
+    os.utime(path, (then, then), follow_symlinks=False)
+
+
+def test_entries_unused_for_a_month_are_pruned_once_a_day(deck: DeckFile, course: Path) -> None:
+    load_deck(deck, ("title",), Cache.for_project(course))
+    (used,) = entries()
+    courses = cache_root() / "courses"
+    old = used.parent / ("ab" + "0" * 62)  # an old entry of another deck, in another folder
+    old = courses / "gone-course" / "ab" / old.name
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"x")
+    interrupted = used.parent / ".x.tmp"
+    interrupted.write_bytes(b"x")
+    kept = [cache_root() / "key", courses / "gone-course" / "ab" / "notes.txt"]
+    kept[1].write_text("someone's file")
+    for path in (old, interrupted, *kept):
+        _age(path, 40)
+    _age(used, 20)
+    assert i18n.cache.prune(courses, time.time()) == 0  # for_project pruned today already
+    _age(courses / ".pruned", 2)
+    assert i18n.cache.prune(courses, time.time()) == 2
+    assert not old.exists() and not interrupted.exists()
+    assert used.exists() and all(path.exists() for path in kept)
+
+
+def test_a_used_entry_is_kept_however_old(deck: DeckFile, course: Path) -> None:
+    fresh = load_deck(deck, ("title",), Cache.for_project(course))
+    (entry,) = entries()
+    _age(entry, 29)
+    from_disk_only()
+    assert load_deck(deck, ("title",), Cache.for_project(course)) == fresh  # a hit
+    assert time.time() - entry.stat().st_mtime < 60
+    _age(cache_root() / "courses" / ".pruned", 2)
+    i18n.cache.prune(cache_root() / "courses", time.time() + 2 * 24 * 3600)
+    assert entries() == [entry]
+
+
+def test_pruning_never_follows_a_link(tmp_path: Path, course: Path) -> None:
+    elsewhere = tmp_path / "elsewhere" / "ab"
+    elsewhere.mkdir(parents=True)
+    victim = elsewhere / ("ab" + "1" * 62)
+    victim.write_bytes(b"not ours")
+    _age(victim, 90)
+    courses = cache_root() / "courses"
+    courses.mkdir(parents=True)
+    (courses / "linked").symlink_to(tmp_path / "elsewhere")
+    (courses / "real" / "ab").mkdir(parents=True)
+    (courses / "real" / "ab" / victim.name).symlink_to(victim)
+    assert i18n.cache.prune(courses, time.time()) == 0
+    assert victim.exists()
