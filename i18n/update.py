@@ -3,6 +3,11 @@
 The run yields its output line by line (so the CLI shows progress as it goes) and
 never stops at a bad file: a deck or catalogue that cannot be read is reported with
 file and line and left exactly as it is, and the others are still updated.
+
+It also follows the course's life: a renamed deck takes its old catalogues over
+(``orphans.py``, ``renames.py``), a text moved to another deck keeps its translation
+(the language's other catalogues and its memory are read first), and the catalogues of
+removed decks are reported, or with ``prune`` kept as memory and removed (``prune.py``).
 """
 
 from __future__ import annotations
@@ -20,8 +25,15 @@ from i18n.catalogue.header import catalogue_file
 from i18n.catalogue.pofile import read_with_warnings
 from i18n.catalogue.update import Memory, counts, memory_pairs, merge
 from i18n.config import Config
-from i18n.course import catalogue_path, language_catalogues, project_lock, template_path
-from i18n.errors import CatalogueError, I18nError
+from i18n.course import (
+    catalogue_path,
+    language_catalogues,
+    language_folders,
+    memory_path,
+    project_lock,
+    template_path,
+)
+from i18n.errors import CatalogueError, I18nError, Warning_
 from i18n.files import (
     DeckFile,
     find_decks,
@@ -31,13 +43,24 @@ from i18n.files import (
     write_atomic,
 )
 from i18n.model import Deck
+from i18n.orphans import (
+    Orphan,
+    find_orphans,
+    has_catalogues,
+    move_catalogues,
+    orphan_warnings,
+    plan_renames,
+    present_decks,
+)
 from i18n.parallel import parallel_map
+from i18n.prune import prune_orphans
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
     """One line of output: for stdout, or for stderr (``error`` marks a failure).
 
+    ``note`` marks a line that tells of a file moved or removed, not written.
     ``step`` marks the end of one deck or catalogue, for a progress display;
     ``total`` (with no text) announces how many steps the run has.
     """
@@ -46,6 +69,7 @@ class Line:
     stderr: bool = False
     error: bool = False
     unchanged: bool = False
+    note: bool = False
     step: bool = False
     total: int | None = None
 
@@ -57,14 +81,23 @@ def update_project(
     *,
     line_numbers: bool = False,
     purge_obsolete: bool = False,
+    prune: bool = False,
 ) -> Iterator[Line]:
-    """Write every POT, then every ``locales/<lang>/<deck>.po`` (created if missing).
+    """Move a renamed deck's catalogues, write every POT, then every
+    ``locales/<lang>/<deck>.po`` (created if missing); then report the catalogues of
+    removed decks, or with ``prune`` move their translations into the memory.
 
     Raises:
         I18nError: the slides folder is missing or another update is running.
     """
     require_folder(config.slides)  # before the lock creates locales/
     with project_lock(config.locales):
+        decks, skipped = find_decks(config.slides)
+        present = present_decks(config, decks, skipped)
+        orphans = find_orphans(config, present)
+        if orphans:
+            yield from _follow_renames(config, decks, orphans)
+            orphans = find_orphans(config, present)
         templates: list[tuple[Deck, polib.POFile]] = []
         targets = [lang for lang in languages if lang != config.source_language]
         yield from _extract(config, now, line_numbers, templates, 1 + len(targets))
@@ -73,6 +106,47 @@ def update_project(
                 yield Line(f"{lang}: the source language gets no catalogues", stderr=True)
                 continue
             yield from _update_language(config, lang, templates, now, purge_obsolete)
+        if prune:
+            for done in prune_orphans(config, orphans, now):
+                error = isinstance(done, I18nError)
+                yield Line(str(done), stderr=error, error=error, note=not error)
+        else:
+            yield from (Line(str(w), stderr=True) for w in orphan_warnings(orphans, config))
+
+
+def _follow_renames(config: Config, decks: list[DeckFile], orphans: list[Orphan]) -> Iterator[Line]:
+    """Give each renamed deck its orphaned catalogues; a line per file moved."""
+    new = _new_decks(config, decks)
+    if not new:
+        return
+    renames, unclear = plan_renames(config, new, orphans)
+    by_name = {orphan.deck: orphan for orphan in orphans}
+    for rename in renames:
+        was, now = (config.slides / rename.old).as_posix(), (config.slides / rename.new).as_posix()
+        why = f"{now} is {was} renamed: {rename.shared} of its {rename.texts} texts"
+        for moved in move_catalogues(config, by_name[rename.old], rename.new):
+            if isinstance(moved, I18nError):
+                yield Line(str(moved), stderr=True, error=True)
+                continue
+            source, target, by_git = moved
+            how = "git mv" if by_git else "moved"
+            yield Line(f"{source}: {how} to {target} ({why})", note=True)
+    for doubt in unclear:
+        olds = ", ".join((config.slides / name).as_posix() for name in doubt.orphans)
+        rivals = ", ".join((config.slides / name).as_posix() for name in doubt.rivals)
+        also = f" (so does {rivals})" if rivals else ""
+        yield Line(
+            str(
+                Warning_(
+                    (config.slides / doubt.new).as_posix(),
+                    None,
+                    f"its texts match the catalogues of the removed {olds}{also}; which deck "
+                    "was renamed is unclear, so none was moved (its texts still find their "
+                    "translations in the other catalogues); to keep them, move them by hand",
+                )
+            ),
+            stderr=True,
+        )
 
 
 def extract_project(config: Config, now: str, *, line_numbers: bool = False) -> Iterator[Line]:
@@ -159,20 +233,27 @@ def _update_language(
     now: str,
     purge_obsolete: bool,
 ) -> Iterator[Line]:
-    """Merge one language; all its catalogues are read first, as translation memory."""
+    """Merge one language; all its catalogues and its memory are read first, as
+    translation memory: a text found there exactly (the same translation wherever it
+    is) is translated, as msgmerge does with a compendium; a similar one is a fuzzy
+    suggestion."""
     read: dict[Path, tuple[bytes, polib.POFile]] = {}
     broken: set[Path] = set()
-    for path in language_catalogues(config, lang):
+    memory_file = memory_path(config, lang)
+    for path in [*language_catalogues(config, lang), memory_file]:
         try:
-            raw = read_text(path, config.locales) or b""  # not a FIFO, /dev/zero, a link out
-            po, warnings = read_with_warnings(raw, str(path))
+            raw = read_text(path, config.locales)  # not a FIFO, /dev/zero, a link out
+            if raw is None and path == memory_file:
+                continue
+            po, warnings = read_with_warnings(raw or b"", str(path))
         except CatalogueError as exc:
             broken.add(path)
             yield Line(str(exc), stderr=True, error=True)
             continue
-        read[path] = (raw, po)
+        read[path] = (raw or b"", po)
         yield from (Line(str(warning), stderr=True) for warning in warnings)
-    memory = Memory(pair for _, po in read.values() for pair in memory_pairs(po))
+    pairs = [pair for _, po in read.values() for pair in memory_pairs(po)]
+    memory, sure = Memory(pairs), sure_translations(pairs)
     for deck, pot in templates:
         path = catalogue_path(config, lang, deck.path)
         if path in broken:
@@ -182,7 +263,7 @@ def _update_language(
         old: polib.POFile | None = None
         if path in read:
             data, old = read[path]
-        po = merge(pot, old, memory, purge_obsolete=purge_obsolete)
+        po = merge(pot, with_sure(old, pot, sure), memory, purge_obsolete=purge_obsolete)
         text = catalogue_file(po, deck, lang, pot, old, data, now)
         if read_text(path, config.locales) != data:
             yield Line(
@@ -202,6 +283,53 @@ def _update_language(
             unchanged=not changed,
             step=True,
         )
+
+
+def _new_decks(config: Config, decks: list[DeckFile]) -> list[tuple[str, set[str]]]:
+    """(name, msgids) of each deck with no template and no catalogue yet. Only those are
+    read (segmented, and so cached for the extraction that follows): a course with no
+    new deck pays nothing."""
+    folders = language_folders(config)
+    cache = Cache.for_project(config.root)
+    new = []
+    for deck_file in decks:
+        if has_catalogues(config, deck_file.name, folders):
+            continue
+        try:
+            deck = keyed_deck(config.translatable_keys, cache, deck_file)[1]
+        except I18nError:
+            continue  # the extraction reports it
+        new.append((deck_file.name, {unit.msgid for unit in deck.units}))
+    return new
+
+
+def sure_translations(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """msgid → msgstr for each text translated one way only across the memory."""
+    found: dict[str, set[str]] = {}
+    for msgid, msgstr in pairs:
+        found.setdefault(msgid, set()).add(msgstr)
+    return {msgid: msgstrs.pop() for msgid, msgstrs in found.items() if len(msgstrs) == 1}
+
+
+def with_sure(
+    old: polib.POFile | None, pot: polib.POFile, sure: dict[str, str]
+) -> polib.POFile | None:
+    """``old`` as the merge should start from it: a text of the deck that ``old`` has no
+    translation for, but the memory has one sure translation for, given it (as an
+    obsolete entry, which the merge takes over exactly as its own). So a text moved to
+    another deck keeps its translation instead of coming back fuzzy."""
+    own = {entry.msgid for entry in old or [] if entry.msgstr and entry.msgctxt is None}
+    missing = {
+        entry.msgid: sure[entry.msgid]
+        for entry in pot
+        if entry.msgid and entry.msgctxt is None and entry.msgid not in own and entry.msgid in sure
+    }
+    if not missing:
+        return old
+    seeded = polib.POFile(wrapwidth=79)
+    seeded.extend(e for e in old or [] if not (e.msgctxt is None and e.msgid in missing))
+    seeded.extend(polib.POEntry(msgid=m, msgstr=t, obsolete=True) for m, t in missing.items())
+    return seeded
 
 
 def _write(config: Config, path: Path, text: str, *, durable: bool = True) -> bool:

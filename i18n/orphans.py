@@ -1,0 +1,132 @@
+"""Catalogues and templates whose deck is gone: found, told apart, given to a renamed deck.
+
+At the edge (it lists ``locales/`` and reads catalogues). ``update`` asks here before it
+writes anything: a renamed deck takes its catalogues over (``renames.py`` decides), the
+others are reported (or pruned, ``prune.py``), and ``check`` reports the same ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from i18n.catalogue.pofile import read_with_warnings
+from i18n.config import Config
+from i18n.course import catalogue_path, deck_of, language_folders, template_path
+from i18n.errors import I18nError, Warning_
+from i18n.files import DeckFile, read_text
+from i18n.git_files import move
+from i18n.renames import Rename, Unclear, match_renames
+
+
+@dataclass(frozen=True, slots=True)
+class Orphan:
+    """The files left of a deck that no longer exists in ``slides/``."""
+
+    deck: str
+    """Its name, as it was: ``old.md``, ``part/index.md``."""
+    template: Path | None
+    catalogues: tuple[tuple[str, Path], ...]
+    """(language, catalogue), in language order."""
+
+    @property
+    def files(self) -> list[Path]:
+        """Its catalogues, then its template."""
+        return [path for _, path in self.catalogues] + ([self.template] if self.template else [])
+
+
+def present_decks(
+    config: Config, decks: Iterable[DeckFile], skipped: Iterable[Warning_]
+) -> set[str]:
+    """The names of the decks in ``slides/``, skipped ones too (a link that leaves the
+    folder is not read, but its catalogues are not orphans)."""
+    names = {deck.name for deck in decks}
+    for warning in skipped:
+        path = Path(warning.path)
+        if path.suffix == ".md" and path.is_relative_to(config.slides):
+            names.add(path.relative_to(config.slides).as_posix())
+    return names
+
+
+def find_orphans(config: Config, decks: set[str]) -> list[Orphan]:
+    """Every deck name with a template or a catalogue in ``locales/`` but no deck, sorted."""
+    if not config.locales.is_dir():
+        return []
+    templates = {
+        deck_of(path, config.locales): path
+        for path in config.locales.rglob("*.pot")
+        if path.is_file() and deck_of(path, config.locales) not in decks
+    }
+    catalogues: dict[str, list[tuple[str, Path]]] = {}
+    for lang in language_folders(config):
+        folder = config.locales / lang
+        for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
+            name = deck_of(path, folder)
+            if name not in decks and path.is_file():
+                catalogues.setdefault(name, []).append((lang, path))
+    return [
+        Orphan(name, templates.get(name), tuple(catalogues.get(name, ())))
+        for name in sorted(set(templates) | set(catalogues))
+    ]
+
+
+def orphan_warnings(orphans: Iterable[Orphan], config: Config) -> Iterator[Warning_]:
+    """One warning per file of an orphaned deck (``update`` and ``check`` say the same)."""
+    for orphan in orphans:
+        deck = (config.slides / orphan.deck).as_posix()
+        for path in orphan.files:
+            yield Warning_(
+                str(path),
+                None,
+                f"left from {deck}, which no longer exists; `marp-i18n update --prune` "
+                "keeps its translations as memory and removes it",
+                check="orphaned-catalogue",
+            )
+
+
+def deck_texts(config: Config, orphan: Orphan) -> set[str]:
+    """The msgids the orphaned deck had: its template's, or, without a readable one, every
+    active entry of its catalogues. A file that cannot be read adds nothing (``update``
+    reports it when it reads it as memory)."""
+    for path in ([orphan.template] if orphan.template else []) + [p for _, p in orphan.catalogues]:
+        try:
+            data = read_text(path, config.locales)
+            if data is None:
+                continue
+            catalogue, _ = read_with_warnings(data, str(path))
+        except I18nError:
+            continue
+        texts = {entry.msgid for entry in catalogue if entry.msgid and not entry.obsolete}
+        if texts:
+            return texts
+    return set()
+
+
+def has_catalogues(config: Config, deck: str, languages: Iterable[str]) -> bool:
+    """Whether a deck has a template or a catalogue in any language (a new deck has none)."""
+    paths = [catalogue_path(config, lang, deck) for lang in languages]
+    paths.append(template_path(config, deck))
+    return any(path.exists() or path.is_symlink() for path in paths)
+
+
+def plan_renames(
+    config: Config, new: list[tuple[str, set[str]]], orphans: list[Orphan]
+) -> tuple[list[Rename], list[Unclear]]:
+    """Which of the new decks (name, msgids) take an orphan's catalogues (``renames.py``)."""
+    return match_renames(dict(new), {orphan.deck: deck_texts(config, orphan) for orphan in orphans})
+
+
+def move_catalogues(
+    config: Config, orphan: Orphan, deck: str
+) -> Iterator[tuple[Path, Path, bool] | I18nError]:
+    """Move the orphan's catalogues and template to ``deck``'s places, with ``git mv``
+    where git tracks them: (from, to, by git) for each, or why one could not move."""
+    moves = [(path, catalogue_path(config, lang, deck)) for lang, path in orphan.catalogues]
+    if orphan.template is not None:
+        moves.append((orphan.template, template_path(config, deck)))
+    for source, target in moves:
+        try:
+            yield source, target, move(source, target)
+        except I18nError as exc:
+            yield exc
