@@ -37,6 +37,7 @@ def memory_catalogue(lang: str, now: str) -> polib.POFile:
     memory.metadata = {
         "Project-Id-Version": "translation memory",
         "PO-Revision-Date": now,
+        "Last-Translator": "",
         "Language-Team": name,
         "Language": lang,
         "MIME-Version": "1.0",
@@ -122,7 +123,7 @@ def _prune_language(
             yield exc
             continue
         readable.append((path, 0 if pseudo else keep_translations(memory, catalogue)))
-    if readable and not pseudo:
+    if any(count for _, count in readable):
         memory.metadata["PO-Revision-Date"] = now
         try:
             write_atomic(where, catalogue_text(memory), within=config.locales)
