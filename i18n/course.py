@@ -44,7 +44,9 @@ def language_folders(config: Config) -> list[str]:
     found = set(config.languages) - {config.source_language}
     if config.locales.is_dir():
         for folder in config.locales.iterdir():
-            if folder.name in found or not folder.is_dir() or folder.is_symlink():
+            if folder.name in found or folder.name == config.source_language:
+                continue
+            if not folder.is_dir() or folder.is_symlink():
                 continue
             try:
                 validate_language(folder.name)
