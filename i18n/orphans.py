@@ -1,8 +1,8 @@
 """Catalogues and templates whose deck is gone: found, told apart, given to a renamed deck.
 
-At the edge (it lists ``locales/`` and reads catalogues). ``update`` asks here before it
-writes anything: a renamed deck takes its catalogues over (``renames.py`` decides), the
-others are reported (or pruned, ``prune.py``), and ``check`` reports the same ones.
+At the edge (it lists ``locales/``, reads catalogues and moves them). ``update`` asks
+here before it writes anything: a renamed deck takes its catalogues over (``renames.py``
+decides), the others are reported (or pruned, ``prune.py``); ``check`` reports the same.
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from i18n.cache import Cache
 from i18n.catalogue.pofile import read_with_warnings
 from i18n.config import Config
 from i18n.course import catalogue_path, deck_of, language_folders, template_path
 from i18n.errors import I18nError, Warning_
-from i18n.files import DeckFile, read_text
+from i18n.files import DeckFile, keyed_deck, read_text
 from i18n.git_files import move
-from i18n.renames import Rename, Unclear, match_renames
+from i18n.renames import match_renames
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,21 +104,60 @@ def deck_texts(config: Config, orphan: Orphan) -> set[str]:
     return set()
 
 
-def has_catalogues(config: Config, deck: str, languages: Iterable[str]) -> bool:
-    """Whether a deck has a template or a catalogue in any language (a new deck has none)."""
-    paths = [catalogue_path(config, lang, deck) for lang in languages]
-    paths.append(template_path(config, deck))
-    return any(path.exists() or path.is_symlink() for path in paths)
+def follow_renames(
+    config: Config, decks: list[DeckFile], orphans: list[Orphan]
+) -> Iterator[str | Warning_ | I18nError]:
+    """Give each renamed deck its orphan's catalogues and template: a line per file
+    moved, a warning per unclear case, an error per file that could not move."""
+    new = _new_decks(config, decks)
+    if not new:
+        return
+    texts = {orphan.deck: deck_texts(config, orphan) for orphan in orphans}
+    renames, unclear = match_renames(dict(new), texts)
+    by_name = {orphan.deck: orphan for orphan in orphans}
+    for rename in renames:
+        was, now = (config.slides / rename.old).as_posix(), (config.slides / rename.new).as_posix()
+        why = f"{now} is {was} renamed: {rename.shared} of its {rename.texts} texts"
+        for moved in _move_catalogues(config, by_name[rename.old], rename.new):
+            if isinstance(moved, I18nError):
+                yield moved
+                continue
+            source, target, by_git = moved
+            yield f"{source}: {'git mv' if by_git else 'moved'} to {target} ({why})"
+    for doubt in unclear:
+        olds = ", ".join((config.slides / name).as_posix() for name in doubt.orphans)
+        rivals = ", ".join((config.slides / name).as_posix() for name in doubt.rivals)
+        also = f" (so does {rivals})" if rivals else ""
+        yield Warning_(
+            (config.slides / doubt.new).as_posix(),
+            None,
+            f"its texts match the catalogues of the removed {olds}{also}; which deck was "
+            "renamed is unclear, so none was moved (its texts still find their translations "
+            "in the other catalogues); to keep them, move them by hand",
+        )
 
 
-def plan_renames(
-    config: Config, new: list[tuple[str, set[str]]], orphans: list[Orphan]
-) -> tuple[list[Rename], list[Unclear]]:
-    """Which of the new decks (name, msgids) take an orphan's catalogues (``renames.py``)."""
-    return match_renames(dict(new), {orphan.deck: deck_texts(config, orphan) for orphan in orphans})
+def _new_decks(config: Config, decks: list[DeckFile]) -> list[tuple[str, set[str]]]:
+    """(name, msgids) of each deck with no template and no catalogue yet. Only those are
+    read (segmented, and so cached for the extraction that follows): a course with no
+    new deck pays nothing."""
+    folders = language_folders(config)
+    cache = Cache.for_project(config.root)
+    new = []
+    for deck_file in decks:
+        paths = [catalogue_path(config, lang, deck_file.name) for lang in folders]
+        paths.append(template_path(config, deck_file.name))
+        if any(path.exists() or path.is_symlink() for path in paths):
+            continue
+        try:
+            deck = keyed_deck(config.translatable_keys, cache, deck_file)[1]
+        except I18nError:
+            continue  # the extraction reports it
+        new.append((deck_file.name, {unit.msgid for unit in deck.units}))
+    return new
 
 
-def move_catalogues(
+def _move_catalogues(
     config: Config, orphan: Orphan, deck: str
 ) -> Iterator[tuple[Path, Path, bool] | I18nError]:
     """Move the orphan's catalogues and template to ``deck``'s places, with ``git mv``

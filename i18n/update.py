@@ -20,6 +20,7 @@ from pathlib import Path
 import polib
 
 from i18n.cache import Cache
+from i18n.catalogue.compendium import sure_translations, with_sure
 from i18n.catalogue.extract import template_catalogue
 from i18n.catalogue.header import catalogue_file
 from i18n.catalogue.pofile import read_with_warnings
@@ -28,7 +29,6 @@ from i18n.config import Config
 from i18n.course import (
     catalogue_path,
     language_catalogues,
-    language_folders,
     memory_path,
     project_lock,
     template_path,
@@ -43,15 +43,7 @@ from i18n.files import (
     write_atomic,
 )
 from i18n.model import Deck
-from i18n.orphans import (
-    Orphan,
-    find_orphans,
-    has_catalogues,
-    move_catalogues,
-    orphan_warnings,
-    plan_renames,
-    present_decks,
-)
+from i18n.orphans import find_orphans, follow_renames, orphan_warnings, present_decks
 from i18n.parallel import parallel_map
 from i18n.prune import prune_orphans
 
@@ -96,7 +88,10 @@ def update_project(
         present = present_decks(config, decks, skipped)
         orphans = find_orphans(config, present)
         if orphans:
-            yield from _follow_renames(config, decks, orphans)
+            for said in follow_renames(config, decks, orphans):
+                error = isinstance(said, I18nError)
+                warned = isinstance(said, Warning_)
+                yield Line(str(said), stderr=error or warned, error=error, note=not error)
             orphans = find_orphans(config, present)
         templates: list[tuple[Deck, polib.POFile]] = []
         targets = [lang for lang in languages if lang != config.source_language]
@@ -112,41 +107,6 @@ def update_project(
                 yield Line(str(done), stderr=error, error=error, note=not error)
         else:
             yield from (Line(str(w), stderr=True) for w in orphan_warnings(orphans, config))
-
-
-def _follow_renames(config: Config, decks: list[DeckFile], orphans: list[Orphan]) -> Iterator[Line]:
-    """Give each renamed deck its orphaned catalogues; a line per file moved."""
-    new = _new_decks(config, decks)
-    if not new:
-        return
-    renames, unclear = plan_renames(config, new, orphans)
-    by_name = {orphan.deck: orphan for orphan in orphans}
-    for rename in renames:
-        was, now = (config.slides / rename.old).as_posix(), (config.slides / rename.new).as_posix()
-        why = f"{now} is {was} renamed: {rename.shared} of its {rename.texts} texts"
-        for moved in move_catalogues(config, by_name[rename.old], rename.new):
-            if isinstance(moved, I18nError):
-                yield Line(str(moved), stderr=True, error=True)
-                continue
-            source, target, by_git = moved
-            how = "git mv" if by_git else "moved"
-            yield Line(f"{source}: {how} to {target} ({why})", note=True)
-    for doubt in unclear:
-        olds = ", ".join((config.slides / name).as_posix() for name in doubt.orphans)
-        rivals = ", ".join((config.slides / name).as_posix() for name in doubt.rivals)
-        also = f" (so does {rivals})" if rivals else ""
-        yield Line(
-            str(
-                Warning_(
-                    (config.slides / doubt.new).as_posix(),
-                    None,
-                    f"its texts match the catalogues of the removed {olds}{also}; which deck "
-                    "was renamed is unclear, so none was moved (its texts still find their "
-                    "translations in the other catalogues); to keep them, move them by hand",
-                )
-            ),
-            stderr=True,
-        )
 
 
 def extract_project(config: Config, now: str, *, line_numbers: bool = False) -> Iterator[Line]:
@@ -283,53 +243,6 @@ def _update_language(
             unchanged=not changed,
             step=True,
         )
-
-
-def _new_decks(config: Config, decks: list[DeckFile]) -> list[tuple[str, set[str]]]:
-    """(name, msgids) of each deck with no template and no catalogue yet. Only those are
-    read (segmented, and so cached for the extraction that follows): a course with no
-    new deck pays nothing."""
-    folders = language_folders(config)
-    cache = Cache.for_project(config.root)
-    new = []
-    for deck_file in decks:
-        if has_catalogues(config, deck_file.name, folders):
-            continue
-        try:
-            deck = keyed_deck(config.translatable_keys, cache, deck_file)[1]
-        except I18nError:
-            continue  # the extraction reports it
-        new.append((deck_file.name, {unit.msgid for unit in deck.units}))
-    return new
-
-
-def sure_translations(pairs: list[tuple[str, str]]) -> dict[str, str]:
-    """msgid → msgstr for each text translated one way only across the memory."""
-    found: dict[str, set[str]] = {}
-    for msgid, msgstr in pairs:
-        found.setdefault(msgid, set()).add(msgstr)
-    return {msgid: msgstrs.pop() for msgid, msgstrs in found.items() if len(msgstrs) == 1}
-
-
-def with_sure(
-    old: polib.POFile | None, pot: polib.POFile, sure: dict[str, str]
-) -> polib.POFile | None:
-    """``old`` as the merge should start from it: a text of the deck that ``old`` has no
-    translation for, but the memory has one sure translation for, given it (as an
-    obsolete entry, which the merge takes over exactly as its own). So a text moved to
-    another deck keeps its translation instead of coming back fuzzy."""
-    own = {entry.msgid for entry in old or [] if entry.msgstr and entry.msgctxt is None}
-    missing = {
-        entry.msgid: sure[entry.msgid]
-        for entry in pot
-        if entry.msgid and entry.msgctxt is None and entry.msgid not in own and entry.msgid in sure
-    }
-    if not missing:
-        return old
-    seeded = polib.POFile(wrapwidth=79)
-    seeded.extend(e for e in old or [] if not (e.msgctxt is None and e.msgid in missing))
-    seeded.extend(polib.POEntry(msgid=m, msgstr=t, obsolete=True) for m, t in missing.items())
-    return seeded
 
 
 def _write(config: Config, path: Path, text: str, *, durable: bool = True) -> bool:
