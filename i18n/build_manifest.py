@@ -39,7 +39,14 @@ def read_manifest(lang_dir: Path) -> dict[str, str]:
         return {}
     if not isinstance(found, dict):
         return {}
-    return {str(k): str(v) for k, v in found.items() if isinstance(v, str)}
+    return {k: v for k, v in found.items() if isinstance(v, str) and _deck_name(str(k))}
+
+
+def _deck_name(name: str) -> bool:
+    """A name a deck can have: relative, ``.md``, no ``..`` (a crafted manifest names
+    nothing outside its folder)."""
+    path = Path(name)
+    return name.endswith(".md") and not path.is_absolute() and ".." not in path.parts
 
 
 def manifest_text(decks: dict[str, str]) -> str:

@@ -16,7 +16,7 @@ from i18n.catalogue.pofile import read_with_warnings
 from i18n.config import Config
 from i18n.course import catalogue_path, deck_of, language_folders, template_path
 from i18n.errors import I18nError, Warning_
-from i18n.files import DeckFile, keyed_deck, read_text
+from i18n.files import DeckFile, inside, keyed_deck, read_text
 from i18n.git_files import move
 from i18n.renames import match_renames
 
@@ -57,19 +57,25 @@ def find_orphans(config: Config, decks: set[str]) -> list[Orphan]:
     templates = {
         deck_of(path, config.locales): path
         for path in config.locales.rglob("*.pot")
-        if path.is_file() and deck_of(path, config.locales) not in decks
+        if deck_of(path, config.locales) not in decks and _ours(config, path)
     }
     catalogues: dict[str, list[tuple[str, Path]]] = {}
     for lang in language_folders(config):
         folder = config.locales / lang
         for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
             name = deck_of(path, folder)
-            if name not in decks and path.is_file():
+            if name not in decks and _ours(config, path):
                 catalogues.setdefault(name, []).append((lang, path))
     return [
         Orphan(name, templates.get(name), tuple(catalogues.get(name, ())))
         for name in sorted(set(templates) | set(catalogues))
     ]
+
+
+def _ours(config: Config, path: Path) -> bool:
+    """A file of the course's own: regular, and inside ``locales/`` once links are
+    resolved (one reached through a linked ``locales/sv`` is never moved or removed)."""
+    return path.is_file() and inside(path, config.locales)
 
 
 def orphan_warnings(orphans: Iterable[Orphan], config: Config) -> Iterator[Warning_]:
