@@ -15,7 +15,7 @@ from i18n.cache import Cache
 from i18n.catalogue.pofile import read_with_warnings
 from i18n.config import Config
 from i18n.course import catalogue_path, deck_of, language_folders, template_path
-from i18n.errors import I18nError, Warning_
+from i18n.errors import CatalogueError, I18nError, Warning_
 from i18n.files import DeckFile, inside, keyed_deck, read_text
 from i18n.git_files import move
 from i18n.renames import match_renames
@@ -124,12 +124,7 @@ def follow_renames(
     for rename in renames:
         was, now = (config.slides / rename.old).as_posix(), (config.slides / rename.new).as_posix()
         why = f"{now} is {was} renamed: {rename.shared} of its {rename.texts} texts"
-        for moved in _move_catalogues(config, by_name[rename.old], rename.new):
-            if isinstance(moved, I18nError):
-                yield moved
-                continue
-            source, target, by_git = moved
-            yield f"{source}: {'git mv' if by_git else 'moved'} to {target} ({why})"
+        yield from _move_catalogues(config, by_name[rename.old], rename.new, why)
     for doubt in unclear:
         olds = ", ".join((config.slides / name).as_posix() for name in doubt.orphans)
         rivals = ", ".join((config.slides / name).as_posix() for name in doubt.rivals)
@@ -144,15 +139,14 @@ def follow_renames(
 
 
 def _new_decks(config: Config, decks: list[DeckFile]) -> list[tuple[str, set[str]]]:
-    """(name, msgids) of each deck with no template and no catalogue yet. Only those are
-    read (segmented, and so cached for the extraction that follows): a course with no
-    new deck pays nothing."""
+    """(name, msgids) of each deck with no catalogue yet (a template ``extract`` wrote
+    does not count). Only those are read (segmented, and so cached for the extraction
+    that follows): a course with no new deck pays nothing."""
     folders = language_folders(config)
     cache = Cache.for_project(config.root)
     new = []
     for deck_file in decks:
         paths = [catalogue_path(config, lang, deck_file.name) for lang in folders]
-        paths.append(template_path(config, deck_file.name))
         if any(path.exists() or path.is_symlink() for path in paths):
             continue
         try:
@@ -164,15 +158,25 @@ def _new_decks(config: Config, decks: list[DeckFile]) -> list[tuple[str, set[str
 
 
 def _move_catalogues(
-    config: Config, orphan: Orphan, deck: str
-) -> Iterator[tuple[Path, Path, bool] | I18nError]:
+    config: Config, orphan: Orphan, deck: str, why: str
+) -> Iterator[str | I18nError]:
     """Move the orphan's catalogues and template to ``deck``'s places, with ``git mv``
-    where git tracks them: (from, to, by git) for each, or why one could not move."""
+    where git tracks them; a line for each, or why one could not move. A template the
+    new deck already has (``extract`` ran first) stays, and the orphan's goes."""
     moves = [(path, catalogue_path(config, lang, deck)) for lang, path in orphan.catalogues]
     if orphan.template is not None:
         moves.append((orphan.template, template_path(config, deck)))
     for source, target in moves:
         try:
-            yield source, target, move(source, target)
+            if source == orphan.template and target.exists():
+                source.unlink()
+                yield f"{source}: removed ({why}; {target} is its template)"
+                continue
+            how = "git mv" if move(source, target) else "moved"
+        except OSError as exc:
+            yield CatalogueError(str(source), None, f"cannot remove: {exc.strerror}")
+            continue
         except I18nError as exc:
             yield exc
+            continue
+        yield f"{source}: {how} to {target} ({why})"

@@ -124,6 +124,26 @@ def test_a_renamed_deck_keeps_its_catalogue(course: Path, cli: Cli) -> None:
         "locales/sv/02-hypervisors.po"))  # fmt: skip
 
 
+def test_a_renamed_deck_is_followed_after_extract_wrote_its_template(
+    course: Path, cli: Cli
+) -> None:
+    Path("slides/hv.md").rename("slides/02-hypervisors.md")
+    assert cli("extract", "-q")[0] == 0
+    code, out, err = cli("update")
+    assert (code, err) == (0, "")
+    why = "(slides/02-hypervisors.md is slides/hv.md renamed: 4 of its 4 texts"
+    assert out.splitlines()[:2] == [
+        f"locales/sv/hv.po: moved to locales/sv/02-hypervisors.po {why})",
+        f"locales/hv.pot: removed {why}; locales/02-hypervisors.pot is its template)",
+    ]
+    assert sorted(p.as_posix() for p in Path("locales").rglob("*.po*")) == [
+        "locales/02-hypervisors.pot",
+        "locales/intro.pot",
+        "locales/sv/02-hypervisors.po",
+        "locales/sv/intro.po",
+    ]
+
+
 def test_a_renamed_deck_is_moved_with_git_mv_when_git_tracks_it(course: Path, cli: Cli) -> None:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
