@@ -12,6 +12,9 @@ orphan is only part of the new deck) moves nothing; texts moved that way still f
 their translations in the language's other catalogues. When a new deck matches several
 orphans, or an orphan several new decks, nothing is moved and both are named: a
 guess would hand one deck's translators' history to the wrong deck.
+
+On the real histories (``tools/replay_renames.py``) 285 of 355 consecutive versions of a
+deck pass; the others are decks rewritten, or a stub of a few lines grown into a deck.
 """
 
 from __future__ import annotations
