@@ -7,7 +7,9 @@ MI     := $(BIN)/marp-i18n
 
 .PHONY: all deps python node system update build render check report screenshots test lint bench bench-scaling fuzz clean
 
-all: deps update build
+# update's failure (a broken catalogue, an unreadable deck) does not stop the build of
+# everything else: `all` builds what it can, then fails (see the update stamp below).
+all: deps build
 
 deps: python node system
 
@@ -40,18 +42,28 @@ system:
 
 # Incremental: update runs when a deck, a catalogue or the settings changed since the
 # last run, build when update ran or an asset changed; nothing changed, no work
-# (`make -B` forces both). The stamps live in build/.make/.
+# (`make -B` forces both). The stamps live in build/.make/. One bad file never blocks
+# the rest: a failed update leaves no stamp (the next make runs it again) but a note,
+# update-failed, so build still builds every deck it can and then `update`, `build`
+# and `all` fail (make exits non-zero) with the bad files named above.
 STAMPS     := build/.make
-# Folders too: a deleted deck changes its folder's time, not any file's.
-SOURCES    := $(shell find slides -not -name '.*' 2>/dev/null)
-CATALOGUES := $(shell find locales -name '*.po' 2>/dev/null)
+# Folders too: a deleted deck changes its folder's time, not any file's. A dangling link
+# is left out (make would stop at it: "no rule to make target"); update names it.
+SOURCES    := $(shell find -L slides -not -name '.*' ! -type l 2>/dev/null)
+CATALOGUES := $(shell find -L locales -name '*.po' ! -type l 2>/dev/null)
+
+UPDATE_FAILED = @if [ -e $(STAMPS)/update-failed ]; then \
+	  echo "make: marp-i18n update failed (the files are named above); the rest was done" >&2; exit 2; fi
 
 update: $(STAMPS)/update
+	$(UPDATE_FAILED)
 $(STAMPS)/update: $(SOURCES) $(CATALOGUES) pyproject.toml | python
-	$(MI) update
-	@mkdir -p $(@D) && touch $@
+	@mkdir -p $(@D) && rm -f $(@D)/update-failed
+	@echo "$(MI) update"; $(MI) update || touch $(@D)/update-failed
+	@[ -e $(@D)/update-failed ] || touch $@
 
 build: $(STAMPS)/build
+	$(UPDATE_FAILED)
 $(STAMPS)/build: $(STAMPS)/update | python
 	$(MI) build
 	@touch $@

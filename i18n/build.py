@@ -1,5 +1,6 @@
 """Build one language: every deck assembled with its catalogue, written to build/<lang>/,
-with the files the decks refer to and the language's variables beside them."""
+with the files the decks refer to and the language's variables beside them; built decks
+whose source deck is gone are removed (only those build wrote, ``build_manifest.py``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from urllib.parse import unquote, urlparse
 
 from i18n.assemble import assemble
 from i18n.assets import copy_assets
+from i18n.build_manifest import MANIFEST_NAME, digest, manifest_text, read_manifest, remove_stale
 from i18n.cache import Cache
 from i18n.catalogue.pofile import entry_lines, read_with_warnings, translations
 from i18n.config import Config
@@ -25,6 +27,7 @@ from i18n.files import (
     write_atomic,
 )
 from i18n.model import Deck
+from i18n.orphans import present_decks
 from i18n.parallel import parallel_map
 from i18n.variables import expand, unknown, variables_file
 
@@ -35,14 +38,20 @@ class BuildReport:
 
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    """Built decks (and their rendered files) whose source deck is gone."""
     messages: list[Notice] = field(default_factory=list)
     failed: bool = False
+    built: dict[str, str] = field(default_factory=dict)
+    """Deck name → digest of what was written (or found unchanged), for the manifest."""
 
     def add(self, other: BuildReport) -> None:
         """Take in the report of a part (a deck, a language)."""
         self.messages.extend(other.messages)
         self.written.extend(other.written)
         self.unchanged.extend(other.unchanged)
+        self.removed.extend(other.removed)
+        self.built.update(other.built)
         self.failed = self.failed or other.failed
 
 
@@ -83,6 +92,7 @@ def build_language(
     report = BuildReport()
     decks, skipped = find_decks(config.slides)
     report.messages.extend(skipped)
+    manifest = read_manifest(config.build / lang)
     job = _Job(
         config,
         lang,
@@ -100,6 +110,7 @@ def build_language(
         if progress is not None:
             progress(number, len(decks), decks[number - 1].name)
     out_dir = config.build / lang
+    _remove_stale(config, out_dir, manifest, present_decks(config, decks, skipped), report)
     copied = copy_assets(
         config.slides, out_dir, (config.build, config.locales), within=config.build
     )
@@ -117,6 +128,30 @@ def build_language(
             report.messages.append(exc)
             report.failed = True
     return report
+
+
+def _remove_stale(
+    config: Config, out_dir: Path, manifest: dict[str, str], present: set[str], report: BuildReport
+) -> None:
+    """Remove what build wrote for decks that are gone; write the manifest of the rest."""
+    stale = remove_stale(out_dir, manifest, present, config.build, config.slides)
+    report.removed.extend(stale.removed)
+    report.messages.extend(stale.messages)
+    report.failed = report.failed or stale.failed
+    entries = stale.kept | report.built
+    if entries == manifest:
+        return
+    try:
+        write_atomic(
+            out_dir / MANIFEST_NAME,
+            manifest_text(entries),
+            within=config.build,
+            outside=config.slides,
+            durable=False,
+        )
+    except I18nError as exc:
+        report.messages.append(exc)
+        report.failed = True
 
 
 LanguageProgress = Callable[[str, int, int, str], None]
@@ -232,6 +267,7 @@ def _build_deck(job: _Job, deck_file: DeckFile) -> BuildReport:
         report.failed = True
         return report
     (report.written if changed else report.unchanged).append(str(target))
+    report.built[deck_file.name] = digest(text.encode("utf-8"))
     return report
 
 

@@ -2,7 +2,8 @@
 
 ``slides/<deck>.md`` is segmented to ``locales/<deck>.pot`` and translated in
 ``locales/<lang>/<deck>.po``; commands that write catalogues hold
-``locales/.marp-i18n.lock``. Every module asks here instead of rebuilding the paths
+``locales/.marp-i18n.lock``; ``update --prune`` keeps the translations of removed decks
+in ``locales/<lang>.memory.po``. Every module asks here instead of rebuilding the paths
 (issue 17), so a change of layout is a change of this file.
 """
 
@@ -13,8 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from i18n.config import Config
-from i18n.errors import CatalogueError
+from i18n.config import Config, validate_language
+from i18n.errors import CatalogueError, ConfigError
 
 LOCK_NAME = ".marp-i18n.lock"
 
@@ -29,6 +30,38 @@ def language_catalogues(config: Config, lang: str) -> list[Path]:
     in path order: all of them are translation memory for ``update``."""
     folder = config.locales / lang
     return sorted(folder.rglob("*.po")) if folder.is_dir() else []
+
+
+def deck_of(path: Path, folder: Path) -> str:
+    """The deck a catalogue or template under ``folder`` is for: ``a/index.po`` → ``a/index.md``."""
+    return path.relative_to(folder).with_suffix(".md").as_posix()
+
+
+def language_folders(config: Config) -> list[str]:
+    """The languages with catalogues in ``locales/``: the configured ones, and every
+    subfolder named as a language code that holds a catalogue (a language dropped from
+    the settings, a pseudo-locale); a deck's template folder (``locales/a/``) is none."""
+    found = set(config.languages) - {config.source_language}
+    if config.locales.is_dir():
+        for folder in config.locales.iterdir():
+            if folder.name in found or folder.name == config.source_language:
+                continue
+            if not folder.is_dir() or folder.is_symlink():
+                continue
+            try:
+                validate_language(folder.name)
+            except ConfigError:
+                continue
+            if next(folder.rglob("*.po"), None) is not None:
+                found.add(folder.name)
+    return sorted(found)
+
+
+def memory_path(config: Config, lang: str) -> Path:
+    """``locales/<lang>.memory.po``: the translations of decks that were removed
+    (``update --prune``). ``update`` reads it as memory; no deck is built from it, and
+    its name matches no deck's catalogue (``locales/*/<deck>.po``) or template."""
+    return config.locales / f"{lang}.memory.po"
 
 
 def template_path(config: Config, deck_name: str) -> Path:

@@ -3,6 +3,11 @@
 The run yields its output line by line (so the CLI shows progress as it goes) and
 never stops at a bad file: a deck or catalogue that cannot be read is reported with
 file and line and left exactly as it is, and the others are still updated.
+
+It also follows the course's life: a renamed deck takes its old catalogues over
+(``orphans.py``, ``renames.py``), a text moved to another deck keeps its translation
+(the language's other catalogues and its memory are read first), and the catalogues of
+removed decks are reported, or with ``prune`` kept as memory and removed (``prune.py``).
 """
 
 from __future__ import annotations
@@ -15,13 +20,20 @@ from pathlib import Path
 import polib
 
 from i18n.cache import Cache
+from i18n.catalogue.compendium import sure_translations, with_sure
 from i18n.catalogue.extract import template_catalogue
 from i18n.catalogue.header import catalogue_file
 from i18n.catalogue.pofile import read_with_warnings
 from i18n.catalogue.update import Memory, counts, memory_pairs, merge
 from i18n.config import Config
-from i18n.course import catalogue_path, language_catalogues, project_lock, template_path
-from i18n.errors import CatalogueError, I18nError
+from i18n.course import (
+    catalogue_path,
+    language_catalogues,
+    memory_path,
+    project_lock,
+    template_path,
+)
+from i18n.errors import CatalogueError, I18nError, Warning_
 from i18n.files import (
     DeckFile,
     find_decks,
@@ -31,13 +43,16 @@ from i18n.files import (
     write_atomic,
 )
 from i18n.model import Deck
+from i18n.orphans import find_orphans, follow_renames, orphan_warnings, present_decks
 from i18n.parallel import parallel_map
+from i18n.prune import prune_orphans
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
     """One line of output: for stdout, or for stderr (``error`` marks a failure).
 
+    ``note`` marks a line that tells of a file moved or removed, not written.
     ``step`` marks the end of one deck or catalogue, for a progress display;
     ``total`` (with no text) announces how many steps the run has.
     """
@@ -46,6 +61,7 @@ class Line:
     stderr: bool = False
     error: bool = False
     unchanged: bool = False
+    note: bool = False
     step: bool = False
     total: int | None = None
 
@@ -57,14 +73,26 @@ def update_project(
     *,
     line_numbers: bool = False,
     purge_obsolete: bool = False,
+    prune: bool = False,
 ) -> Iterator[Line]:
-    """Write every POT, then every ``locales/<lang>/<deck>.po`` (created if missing).
+    """Move a renamed deck's catalogues, write every POT, then every
+    ``locales/<lang>/<deck>.po`` (created if missing); then report the catalogues of
+    removed decks, or with ``prune`` move their translations into the memory.
 
     Raises:
         I18nError: the slides folder is missing or another update is running.
     """
     require_folder(config.slides)  # before the lock creates locales/
     with project_lock(config.locales):
+        decks, skipped = find_decks(config.slides)
+        present = present_decks(config, decks, skipped)
+        orphans = find_orphans(config, present)
+        if orphans:
+            for said in follow_renames(config, decks, orphans):
+                error = isinstance(said, I18nError)
+                warned = isinstance(said, Warning_)
+                yield Line(str(said), stderr=error or warned, error=error, note=not error)
+            orphans = find_orphans(config, present)
         templates: list[tuple[Deck, polib.POFile]] = []
         targets = [lang for lang in languages if lang != config.source_language]
         yield from _extract(config, now, line_numbers, templates, 1 + len(targets))
@@ -73,6 +101,12 @@ def update_project(
                 yield Line(f"{lang}: the source language gets no catalogues", stderr=True)
                 continue
             yield from _update_language(config, lang, templates, now, purge_obsolete)
+        if prune:
+            for done in prune_orphans(config, orphans, now):
+                error = isinstance(done, I18nError)
+                yield Line(str(done), stderr=error, error=error, note=not error)
+        else:
+            yield from (Line(str(w), stderr=True) for w in orphan_warnings(orphans, config))
 
 
 def extract_project(config: Config, now: str, *, line_numbers: bool = False) -> Iterator[Line]:
@@ -159,20 +193,27 @@ def _update_language(
     now: str,
     purge_obsolete: bool,
 ) -> Iterator[Line]:
-    """Merge one language; all its catalogues are read first, as translation memory."""
+    """Merge one language; all its catalogues and its memory are read first, as
+    translation memory: a text found there exactly (the same translation wherever it
+    is) is translated, as msgmerge does with a compendium; a similar one is a fuzzy
+    suggestion."""
     read: dict[Path, tuple[bytes, polib.POFile]] = {}
     broken: set[Path] = set()
-    for path in language_catalogues(config, lang):
+    memory_file = memory_path(config, lang)
+    for path in [*language_catalogues(config, lang), memory_file]:
         try:
-            raw = read_text(path, config.locales) or b""  # not a FIFO, /dev/zero, a link out
-            po, warnings = read_with_warnings(raw, str(path))
+            raw = read_text(path, config.locales)  # not a FIFO, /dev/zero, a link out
+            if raw is None and path == memory_file:
+                continue
+            po, warnings = read_with_warnings(raw or b"", str(path))
         except CatalogueError as exc:
             broken.add(path)
             yield Line(str(exc), stderr=True, error=True)
             continue
-        read[path] = (raw, po)
+        read[path] = (raw or b"", po)
         yield from (Line(str(warning), stderr=True) for warning in warnings)
-    memory = Memory(pair for _, po in read.values() for pair in memory_pairs(po))
+    pairs = [pair for _, po in read.values() for pair in memory_pairs(po)]
+    memory, sure = Memory(pairs), sure_translations(pairs)
     for deck, pot in templates:
         path = catalogue_path(config, lang, deck.path)
         if path in broken:
@@ -182,7 +223,7 @@ def _update_language(
         old: polib.POFile | None = None
         if path in read:
             data, old = read[path]
-        po = merge(pot, old, memory, purge_obsolete=purge_obsolete)
+        po = merge(pot, with_sure(old, pot, sure), memory, purge_obsolete=purge_obsolete)
         text = catalogue_file(po, deck, lang, pot, old, data, now)
         if read_text(path, config.locales) != data:
             yield Line(

@@ -58,8 +58,8 @@ def test_switches_and_allow_list() -> None:
         (
             {"disable": ["url"]},
             "W disable: unknown check 'url'; use one of threshold, stale, front-matter-ignored, "
-            "structure, injection, invisible, new-address, links, urls, code, placeholders, html, "
-            "emphasis, math, lines, hard-breaks, whitespace, same-as-source",
+            "orphaned-catalogue, structure, injection, invisible, new-address, links, urls, code, "
+            "placeholders, html, emphasis, math, lines, hard-breaks, whitespace, same-as-source",
         ),
         ({"allow-same": [1]}, "W allow-same: must be a list of strings"),
         ({"basis": "chars"}, 'W: basis must be "messages" or "words", not \'chars\''),

@@ -11,6 +11,8 @@ CATALOGUE_CHECKS: dict[str, str] = {
     "stale": "the catalogue exists and holds exactly the deck's current texts",
     "front-matter-ignored": "the deck's front matter is one Marp reads (a warning: Marp "
     "ignores one it cannot parse, and so does marp-i18n)",
+    "orphaned-catalogue": "no catalogue or template is left of a deck that no longer exists "
+    "(a warning: `marp-i18n update --prune` keeps its translations as memory and removes it)",
 }
 """Checks of a whole catalogue."""
 

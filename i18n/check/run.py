@@ -26,6 +26,7 @@ from i18n.course import catalogue_path
 from i18n.errors import I18nError
 from i18n.files import DeckFile, deck_bytes, find_decks, load_deck, read_text
 from i18n.model import Deck, Unit
+from i18n.orphans import find_orphans, orphan_warnings, present_decks
 
 if TYPE_CHECKING:  # the checkers load only when a deck is not in the cache
     from i18n.check.entries import EntryChecker
@@ -86,6 +87,12 @@ def check_course(config: Config, settings: CheckSettings, *, jobs: int | None = 
     report.findings.extend(
         Finding("config", w.path, w.line, w.message, severity="warning") for w in skipped
     )
+    if settings.enabled("orphaned-catalogue"):
+        orphans = find_orphans(config, present_decks(config, decks, skipped))
+        report.findings.extend(
+            Finding(w.check, w.path, None, w.message, severity="warning")
+            for w in orphan_warnings(orphans, config)
+        )
     names = {d.name for d in decks}
     for deck_name in sorted(set(settings.decks) - names):
         report.findings.append(

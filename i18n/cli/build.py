@@ -90,6 +90,8 @@ def run_build(
             out.warn(str(message))
         for line in report.written:
             out.line(line)
+        for line in report.removed:
+            out.line(f"{line}: removed (its source deck is gone)")
         for line in report.unchanged:
             out.detail(f"{line} (unchanged)")
 
@@ -103,7 +105,6 @@ def run_build(
         built=built,
     )
     written, unchanged = len(report.written), len(report.unchanged)
-    out.summary(
-        f"{counted(written + unchanged, 'deck')}: {written} written, {unchanged} unchanged."
-    )
+    done = f"{counted(written + unchanged, 'deck')}: {written} written, {unchanged} unchanged"
+    out.summary(done + (f", {len(report.removed)} removed." if report.removed else "."))
     return report.failed

@@ -194,6 +194,8 @@ def show_lines(lines: Iterable[Line], out: Output, label: str, noun: str) -> boo
         failed = failed or line.error
         if line.stderr:
             out.warn(line.text)
+        elif line.note:
+            out.line(line.text)
         elif line.unchanged:
             unchanged += 1
             out.detail(line.text)

@@ -18,6 +18,12 @@ from i18n.cli.output import get_output, output_options, show_lines
 @click.option(
     "--purge-obsolete", is_flag=True, help="Drop obsolete (#~) entries instead of keeping them."
 )
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Remove the catalogues and templates of decks that no longer exist, after "
+    "moving their translations into locales/<lang>.memory.po (read as memory).",
+)
 @output_options
 def update(
     config_path: Path | None,
@@ -27,13 +33,17 @@ def update(
     langs: tuple[str, ...],
     line_numbers: bool,
     purge_obsolete: bool,
+    prune: bool,
     quiet: bool,
     verbose: int,
 ) -> int:
     """Write locales/<deck>.pot and locales/<lang>/<deck>.po for every deck.
 
     Translations are never lost: changed text becomes fuzzy with the previous msgid
-    (#|), removed text becomes obsolete (#~) and comes back if the text does. A file
+    (#|), removed text becomes obsolete (#~) and comes back if the text does; a text
+    moved to another deck keeps its translation. A renamed deck takes its old
+    catalogues over (git mv when git tracks them). Catalogues of removed decks are
+    reported; --prune keeps their translations as memory and removes them. A file
     that cannot be read is reported (file and line) and left as it is; the others
     are still updated; the exit code is then 2.
     """
@@ -45,7 +55,12 @@ def update(
         return 2
     out = get_output(quiet, verbose)
     lines = update_project(
-        config, config.languages, now(), line_numbers=line_numbers, purge_obsolete=purge_obsolete
+        config,
+        config.languages,
+        now(),
+        line_numbers=line_numbers,
+        purge_obsolete=purge_obsolete,
+        prune=prune,
     )
     failed = show_lines(lines, out, "update", "file")
     return 2 if failed else 0
