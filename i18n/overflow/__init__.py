@@ -1,0 +1,38 @@
+"""Slides that do not fit: built decks rendered with Marp, measured in Chromium, the
+source compared with each translation (the ``overflow`` check, ``pseudo``'s forecast,
+the pictures in ``review``).
+
+``measure.py`` and ``compare.py`` are pure; ``page.py`` is what runs in the browser;
+``browser.py`` (Playwright), ``run.py`` (rendering, the cache) and ``findings.py`` (the
+catalogues' lines) are the edges. Playwright loads only when a deck must be measured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from i18n.check.report import Report
+from i18n.config import Config
+from i18n.overflow.run import Say
+
+
+def check_overflow(
+    config: Config,
+    languages: Sequence[str],
+    *,
+    marp: Path,
+    env: Mapping[str, str],
+    say: Say | None = None,
+) -> Report:
+    """The ``overflow`` check of every deck in ``languages``: its findings, its info
+    lines, and the decks it could not measure (a skipped check is one warning)."""
+    from i18n.overflow.findings import overflow_findings
+    from i18n.overflow.run import measure_course
+
+    measured = measure_course(config, languages, marp=marp, env=env, say=say)
+    findings, errors = overflow_findings(config, measured, languages)
+    return Report(findings=[*measured.findings, *findings], errors=[*measured.errors, *errors])
+
+
+__all__ = ["check_overflow"]
