@@ -63,7 +63,12 @@ def test_slide_texts_leave_out_notes_front_matter_and_untranslated() -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [None, [1], [{"width": 1}], [{**{k: 0 for k in "width height top right bottom left".split()}}]],
+    [
+        None,
+        [1],
+        [{"width": 1}],
+        [{**{k: 0 for k in ["width", "height", "top", "right", "bottom", "left"]}}],
+    ],
 )
 def test_page_data_of_another_shape_is_refused(data: object) -> None:
     with pytest.raises(PageDataError):
