@@ -222,3 +222,44 @@ def test_render_setting_is_validated() -> None:
     assert not read_settings({"render": True}, render=False).render
     with pytest.raises(ConfigError, match="render: must be true or false"):
         read_settings({"render": "yes"})
+
+
+def test_forecast_counts_and_names_overflowing_slides() -> None:
+    from i18n.overflow.forecast import forecast
+    from i18n.overflow.run import Measured
+
+    measured = Measured(
+        fits={
+            ("en", "a.md"): DeckFit((_fit(), _fit(bottom=40), _fit())),
+            ("qps", "a.md"): DeckFit((_fit(bottom=72), _fit(bottom=90), _fit())),
+        }
+    )
+    result = forecast(measured, ["a.md", "b.md"], "en", "qps", "build")
+    assert (result.slides, result.overflowing, result.in_source) == (3, 2, 1)
+    assert result.lines == [
+        "build/qps/a.md: slide 1: 72 px past the bottom (10.0 % of the slide's height)",
+        "build/qps/a.md: slide 2: 90 px past the bottom (12.5 % of the slide's height); "
+        "already in the source",
+    ]
+    assert result.summary("qps", 36) == (
+        "Overflow forecast: 2 of 3 slides overflow in qps (+36 %); 1 already overflow in "
+        "the source."
+    )
+
+
+@pytest.mark.marp
+def test_pseudo_forecasts_overflow(
+    checked: tuple[Config, Report, list[str]],
+    tmp_path: Path,
+    cli: Cli,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = _copy(checked[0], tmp_path / "course")
+    monkeypatch.chdir(config.root)
+    code, out, _ = cli("pseudo", "--marp", str(MARP_CLI))
+    assert code == 0
+    forecast = [line for line in out.splitlines() if line.startswith(("build/qps/", "Overflow"))]
+    assert "build/qps/beside-image.md: slide 1: " in "\n".join(forecast)
+    assert "build/qps/source-overflows.md: slide 1: " in "\n".join(forecast)
+    assert forecast[-1].startswith("Overflow forecast: ")
+    assert forecast[-1].endswith("; 1 already overflow in the source.")

@@ -97,8 +97,3 @@ def _source_line(deck_path: str, deck: str, source: str, overflow: Overflow) -> 
         language=source,
         severity="info",
     )
-
-
-def describe(overflow: Overflow) -> str:
-    """A slide's overflow in a few words, for lines that are not findings (``pseudo``)."""
-    return f"slide {overflow.slide}: {amount(overflow.fit)}"
