@@ -103,21 +103,20 @@ class SlideBrowser:
         fit, _ = self._load(html, 1.0)
         return fit
 
-    def pictures(self, html: Path, fit: DeckFit | None = None) -> list[bytes]:
-        """A PNG of every slide as shown, with what is cut outlined in red and a red bar
-        along the edge that cuts it (``fit``: the measurements, if already known).
+    def pictures(self, html: Path) -> tuple[DeckFit, list[bytes]]:
+        """Every slide measured, and a PNG of each as shown (``PICTURE_SCALE``), with
+        what is cut outlined in red and a red bar along the edge that cuts it.
 
         Raises:
             I18nError: the page cannot be loaded or is not a Marp deck.
         """
         from playwright.sync_api import Error
 
-        measured, origins = self._load(html, PICTURE_SCALE)
-        fit = fit or measured
+        fit, origins = self._load(html, PICTURE_SCALE)
         page = self._pages[PICTURE_SCALE]
         try:
             page.evaluate(OUTLINE_JS, _marks(fit, origins))
-            return [
+            shots = [
                 page.screenshot(
                     full_page=True,
                     clip={"x": x, "y": y, "width": slide.width, "height": slide.height},
@@ -126,6 +125,7 @@ class SlideBrowser:
             ]
         except Error as exc:
             raise _page_error(html, exc) from None
+        return fit, shots
 
     def _page(self, scale: float) -> Page:
         if scale not in self._pages:

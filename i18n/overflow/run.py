@@ -63,9 +63,7 @@ def measure_course(
         return result
     decks, _ = find_decks(config.slides)  # ``check`` reports the skipped ones
     langs = list(dict.fromkeys([config.source_language, *languages]))
-    pages: dict[tuple[str, str], Path] = {}
-    for lang in langs:
-        pages.update(_pages(config, lang, decks, result, marp, env, say))
+    pages = deck_pages(config, langs, decks, result, marp, env, say)
     cache = Cache.for_project(config.root)
     chromium = chromium_identity(env)
     beside = {lang: _files_beside(config.build / lang) for lang in langs}
@@ -96,6 +94,24 @@ def measure_course(
     return result
 
 
+def deck_pages(
+    config: Config,
+    langs: Sequence[str],
+    decks: list[DeckFile],
+    result: Measured,
+    marp: Path,
+    env: Mapping[str, str],
+    say: Say | None,
+) -> dict[tuple[str, str], Path]:
+    """Each deck's HTML in each language, (language, deck name) → page, rendered now
+    where it is missing or older than the built deck (one marp-cli run per language);
+    problems go to ``result``."""
+    pages: dict[tuple[str, str], Path] = {}
+    for lang in langs:
+        pages.update(_pages(config, lang, decks, result, marp, env, say))
+    return pages
+
+
 def _pages(
     config: Config,
     lang: str,
@@ -105,8 +121,6 @@ def _pages(
     env: Mapping[str, str],
     say: Say | None,
 ) -> dict[tuple[str, str], Path]:
-    """Each deck's HTML in ``lang``, rendered now where it is missing or older than
-    the built deck; problems go to ``result``."""
     lang_dir = config.build / lang
     pages: dict[tuple[str, str], Path] = {}
     stale: dict[Path, str] = {}
