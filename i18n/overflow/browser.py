@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -59,8 +60,10 @@ def missing(env: Mapping[str, str], marp: Path | None = None) -> str | None:
 class SlideBrowser:
     """A headless Chromium with one page, for measuring and photographing decks.
 
-    Use as a context manager; ``RuntimeError``-free: every failure is an ``I18nError``
-    naming the deck or the browser.
+    Use as a context manager; every failure is an ``I18nError`` naming the deck or the
+    browser. Playwright's synchronous API refuses to start in a thread whose asyncio
+    loop is running (a notebook, a test session with a browser open), so every call
+    runs in one thread of the browser's own.
     """
 
     def __init__(self, env: Mapping[str, str]) -> None:
@@ -71,8 +74,17 @@ class SlideBrowser:
         self._playwright: Playwright | None = None
         self._browser: Any = None
         self._pages: dict[float, Page] = {}
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chromium")
 
     def __enter__(self) -> SlideBrowser:
+        try:
+            self._thread.submit(self._start).result()
+        except BaseException:
+            self._thread.shutdown()
+            raise
+        return self
+
+    def _start(self) -> None:
         from playwright.sync_api import Error, sync_playwright
 
         self._playwright = sync_playwright().start()
@@ -84,11 +96,16 @@ class SlideBrowser:
             self._playwright.stop()
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else "no reason given"
             raise I18nError(self._chromium, None, f"Chromium did not start: {first}") from None
-        return self
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        try:
+            self._thread.submit(self._stop).result()
+        finally:
+            self._thread.shutdown()
+
+    def _stop(self) -> None:
         if self._browser is not None:
             self._browser.close()
         if self._playwright is not None:
@@ -100,7 +117,7 @@ class SlideBrowser:
         Raises:
             I18nError: the page cannot be loaded or is not a Marp deck.
         """
-        fit, _ = self._load(html, 1.0)
+        fit, _ = self._thread.submit(self._load, html, 1.0).result()
         return fit
 
     def pictures(self, html: Path) -> tuple[DeckFit, list[bytes]]:
@@ -110,6 +127,9 @@ class SlideBrowser:
         Raises:
             I18nError: the page cannot be loaded or is not a Marp deck.
         """
+        return self._thread.submit(self._pictures, html).result()
+
+    def _pictures(self, html: Path) -> tuple[DeckFit, list[bytes]]:
         from playwright.sync_api import Error
 
         fit, origins = self._load(html, PICTURE_SCALE)
