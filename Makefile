@@ -15,7 +15,7 @@ python: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,render]'
 	touch $@
 
 # The pinned Marp (package-lock.json) for rendering and for the structure tests.

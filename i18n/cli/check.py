@@ -89,14 +89,11 @@ def check(
     settings = read_settings(config.check, where, minimum=minimum, disable=disable, render=render)
     out = get_output(quiet, verbose)
     report = check_course(config, settings)
-    if settings.render and settings.enabled("overflow"):
-        from i18n.overflow import check_overflow
+    if settings.render:
+        from i18n.overflow import add_overflow
 
-        languages = [lang for lang in config.languages if lang != config.source_language]
         say = (lambda line: click.echo(line, err=True)) if out.verbose else None
-        found = check_overflow(config, languages, marp=marp, env=os.environ, say=say)
-        report.findings.extend(found.findings)
-        report.errors.extend(found.errors)
+        add_overflow(report, config, settings, marp=marp, env=os.environ, say=say)
     if colour is None:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     text = format_report(report, fmt, colour=colour, verbosity=out.verbosity)

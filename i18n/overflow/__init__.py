@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from i18n.check.report import Report
+from i18n.check.settings import CheckSettings
 from i18n.config import Config
 from i18n.overflow.run import Say
 
@@ -35,4 +36,23 @@ def check_overflow(
     return Report(findings=[*measured.findings, *findings], errors=[*measured.errors, *errors])
 
 
-__all__ = ["check_overflow"]
+def add_overflow(
+    report: Report,
+    config: Config,
+    settings: CheckSettings,
+    *,
+    marp: Path,
+    env: Mapping[str, str],
+    say: Say | None = None,
+) -> None:
+    """Add the ``overflow`` check to ``check``'s report, when the settings ask for it
+    (``render`` on, ``overflow`` not disabled), for every target language."""
+    if not (settings.render and settings.enabled("overflow")):
+        return
+    languages = [lang for lang in config.languages if lang != config.source_language]
+    found = check_overflow(config, languages, marp=marp, env=env, say=say)
+    report.findings.extend(found.findings)
+    report.errors.extend(found.errors)
+
+
+__all__ = ["add_overflow", "check_overflow"]
