@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -75,14 +75,33 @@ class SlideBrowser:
         self._browser: Any = None
         self._pages: dict[float, Page] = {}
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chromium")
+        self._started: Future[None] | None = None
 
     def __enter__(self) -> SlideBrowser:
+        self.begin()
         try:
-            self._thread.submit(self._start).result()
+            self._ready()
         except BaseException:
             self._thread.shutdown()
             raise
         return self
+
+    def begin(self) -> SlideBrowser:
+        """Start Chromium in the background (it takes a second): a caller that renders
+        meanwhile need not wait for it. Every other call waits until it has started."""
+        if self._started is None:
+            self._started = self._thread.submit(self._start)
+        return self
+
+    def _ready(self) -> None:
+        """Wait until Chromium has started; raise what stopped it.
+
+        Raises:
+            I18nError: Chromium did not start.
+        """
+        self.begin()
+        assert self._started is not None
+        self._started.result()
 
     def _start(self) -> None:
         from playwright.sync_api import Error, sync_playwright
@@ -101,7 +120,8 @@ class SlideBrowser:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         try:
-            self._thread.submit(self._stop).result()
+            if self._started is not None:
+                self._thread.submit(self._stop).result()
         finally:
             self._thread.shutdown()
 
@@ -117,6 +137,7 @@ class SlideBrowser:
         Raises:
             I18nError: the page cannot be loaded or is not a Marp deck.
         """
+        self._ready()
         fit, _ = self._thread.submit(self._load, html, 1.0).result()
         return fit
 
@@ -127,6 +148,7 @@ class SlideBrowser:
         Raises:
             I18nError: the page cannot be loaded or is not a Marp deck.
         """
+        self._ready()
         return self._thread.submit(self._pictures, html).result()
 
     def _pictures(self, html: Path) -> tuple[DeckFit, list[bytes]]:

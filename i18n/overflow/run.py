@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,20 +64,24 @@ def measure_course(
         return result
     decks, _ = find_decks(config.slides)  # ``check`` reports the skipped ones
     langs = list(dict.fromkeys([config.source_language, *languages]))
-    pages = deck_pages(config, langs, decks, result, marp, env, say)
-    cache = Cache.for_project(config.root)
-    chromium = chromium_identity(env)
-    beside = {lang: _files_beside(config.build / lang) for lang in langs}
     browser: SlideBrowser | None = None
+
+    def rendering() -> None:  # new pages will need measuring: start Chromium meanwhile
+        nonlocal browser
+        browser = SlideBrowser(env).begin()
+
     try:
+        pages = deck_pages(config, langs, decks, result, marp, env, say, rendering)
+        cache = Cache.for_project(config.root)
+        chromium = chromium_identity(env)
+        beside = {lang: _files_beside(config.build / lang) for lang in langs}
         for (lang, name), html in pages.items():
             try:
                 data = html.read_bytes()
                 key = cache.key(b"overflow", data, MEASURE_JS, STACK_CSS, chromium, beside[lang])
                 fit = cache.get(key, DeckFit)
                 if fit is None:
-                    if browser is None:
-                        browser = SlideBrowser(env).__enter__()
+                    browser = browser or SlideBrowser(env).begin()
                     if say is not None:
                         say(f"measuring {html}")
                     fit = browser.measure(html)
@@ -102,52 +107,53 @@ def deck_pages(
     marp: Path,
     env: Mapping[str, str],
     say: Say | None,
+    rendering: Callable[[], None] | None = None,
 ) -> dict[tuple[str, str], Path]:
     """Each deck's HTML in each language, (language, deck name) → page, rendered now
-    where it is missing or older than the built deck (one marp-cli run per language);
-    problems go to ``result``."""
+    where it is missing or older than the built deck; problems go to ``result``.
+
+    One marp-cli run per language, the languages' runs side by side (each is mostly
+    Node starting up); ``rendering`` is called first when there is anything to render.
+    """
     pages: dict[tuple[str, str], Path] = {}
+    stale: dict[str, dict[Path, str]] = {}
     for lang in langs:
-        pages.update(_pages(config, lang, decks, result, marp, env, say))
-    return pages
-
-
-def _pages(
-    config: Config,
-    lang: str,
-    decks: list[DeckFile],
-    result: Measured,
-    marp: Path,
-    env: Mapping[str, str],
-    say: Say | None,
-) -> dict[tuple[str, str], Path]:
-    lang_dir = config.build / lang
-    pages: dict[tuple[str, str], Path] = {}
-    stale: dict[Path, str] = {}
-    for deck in decks:
-        built = lang_dir / deck.name
-        if not built.is_file():
-            result.errors.append(
-                I18nError(str(built), None, "not built, so not measured", "run `marp-i18n build`")
-            )
-            continue
-        _warn_if_older(config, lang, deck, built, result)
-        html = output_path(lang_dir, built, "html")
-        if not html.is_file() or html.stat().st_mtime_ns < built.stat().st_mtime_ns:
-            stale[built] = deck.name
-        pages[(lang, deck.name)] = html
-    if stale:
-        if say is not None:
-            say(f"rendering {len(stale)} {lang} deck(s) with marp-cli")
-        try:
-            rendered = render_html(lang, lang_dir, list(stale), marp=marp, env=env)
-        except I18nError as exc:
-            result.errors.append(exc)
-            rendered = []
-        for done in rendered:
-            if not done.ok:
-                result.errors.append(I18nError(str(done.deck), None, done.error))
-                pages.pop((lang, stale[done.deck]), None)
+        lang_dir = config.build / lang
+        for deck in decks:
+            built = lang_dir / deck.name
+            if not built.is_file():
+                result.errors.append(
+                    I18nError(
+                        str(built), None, "not built, so not measured", "run `marp-i18n build`"
+                    )
+                )
+                continue
+            _warn_if_older(config, lang, deck, built, result)
+            html = output_path(lang_dir, built, "html")
+            if not html.is_file() or html.stat().st_mtime_ns < built.stat().st_mtime_ns:
+                stale.setdefault(lang, {})[built] = deck.name
+            pages[(lang, deck.name)] = html
+    if not stale:
+        return pages
+    if rendering is not None:
+        rendering()
+    with ThreadPoolExecutor(max_workers=len(stale)) as pool:
+        runs = {}
+        for lang, todo in stale.items():
+            if say is not None:
+                say(f"rendering {len(todo)} {lang} deck(s) with marp-cli")
+            lang_dir = config.build / lang
+            runs[lang] = pool.submit(render_html, lang, lang_dir, list(todo), marp=marp, env=env)
+        for lang, run in runs.items():
+            try:
+                rendered = run.result()
+            except I18nError as exc:
+                result.errors.append(exc)
+                continue
+            for done in rendered:
+                if not done.ok:
+                    result.errors.append(I18nError(str(done.deck), None, done.error))
+                    pages.pop((lang, stale[lang][done.deck]), None)
     return pages
 
 
