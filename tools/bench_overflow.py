@@ -62,7 +62,14 @@ def cold_check(project: Path, env: dict[str, str]) -> tuple[float, str]:
     try:
         marp = str(ROOT / "node_modules" / ".bin" / "marp")
         start = time.perf_counter()
-        done = run(project, "check", "--render", "--marp", marp, env={**env, "MARP_I18N_CACHE_DIR": str(cache)})
+        done = run(
+            project,
+            "check",
+            "--render",
+            "--marp",
+            marp,
+            env={**env, "MARP_I18N_CACHE_DIR": str(cache)},
+        )
         seconds = time.perf_counter() - start
     finally:
         shutil.rmtree(cache, ignore_errors=True)
@@ -78,26 +85,24 @@ def main() -> int:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MARP_I18N_")}
     with tempfile.TemporaryDirectory() as tmp:
         project = prepare(Path(tmp), env)
-        slides = sum(
-            1 for line in (project / "build" / "sv").glob("*.md") for _ in [line]
-        )
+        decks = len(list((project / "build" / "sv").glob("*.md")))
         times = []
         for number in range(1, options.runs + 1):
             seconds, last = cold_check(project, env)
             times.append(seconds)
             print(f"round {number}: {seconds:.2f} s  ({last})", flush=True)
     median = statistics.median(times)
-    met = "yes" if median < TARGET else f"**no**: {median / TARGET:.2f}× the limit"
+    met = "yes" if median < TARGET else f"**no**: {median / TARGET:.2f} times the limit"
     load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     RESULTS.write_text(
         "# `check --render`: overflow of the example course from a cold start\n\n"
         "Written by `make bench` (`tools/bench_overflow.py`): do not edit, run it again.\n\n"
         "The example course with two languages (`sv` and the pseudo-locale `qps`), built; "
         "no HTML, an empty cache, a new process: marp-cli renders the source and both "
-        f"languages ({slides} deck per language), Chromium measures every slide.\n\n"
-        "| what | median | fastest – slowest | runs | target | met? |\n"
+        f"languages ({decks} deck per language), Chromium measures every slide.\n\n"
+        "| what | median | fastest - slowest | runs | target | met? |\n"
         "|---|---|---|---|---|---|\n"
-        f"| `check --render`, 2 languages, cold | {median:.2f} s | {min(times):.2f} s – "
+        f"| `check --render`, 2 languages, cold | {median:.2f} s | {min(times):.2f} s - "
         f"{max(times):.2f} s | {len(times)} | < {TARGET:g} s | {met} |\n\n"
         f"Machine: {os.cpu_count()} CPUs, load average {load} at the end; "
         f"{platform.platform()}; Python {platform.python_version()}.\n",
