@@ -82,9 +82,11 @@ lint: python
 	$(BIN)/mypy i18n tests
 
 # Speed and memory on the real corpus against mdpo and translate-toolkit, written to
-# bench/results.md (about 10 minutes); bench-scaling: linearity on 1-8 MB decks.
-bench: python
+# bench/results.md (about 10 minutes), and `check --render` on the example course from a
+# cold start, bench/overflow.md; bench-scaling: linearity on 1-8 MB decks.
+bench: python node
 	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench_overflow.py
 
 bench-scaling: python
 	$(BIN)/python tools/bench_scaling.py
