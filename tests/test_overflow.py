@@ -261,3 +261,19 @@ def test_pseudo_forecasts_overflow(
     assert "build/qps/source-overflows.md: slide 1: " in "\n".join(forecast)
     assert forecast[-1].startswith("Overflow forecast: ")
     assert forecast[-1].endswith("; 1 already overflow in the source.")
+
+
+@pytest.mark.marp
+def test_report_render_lists_the_overflowing_slides(
+    checked: tuple[Config, Report, list[str]],
+    tmp_path: Path,
+    cli: Cli,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = _copy(checked[0], tmp_path / "course")
+    monkeypatch.chdir(config.root)
+    code, _, _ = cli("report", "--render", "--marp", str(MARP_CLI))
+    page = (config.root / "build" / "report" / "index.html").read_text(encoding="utf-8")
+    assert code == 0  # the page shows failing checks; check is the gate
+    assert page.count('<span class="label error">error</span>') == len(OVERFLOWING)
+    assert "slide 1 overflows by 34 px past the bottom" in page

@@ -173,29 +173,17 @@ def review_pictures(
     Raises:
         ConfigError: --images given and the built decks or the tools are missing.
     """
-    from i18n.files import DeckFile
-    from i18n.overflow.browser import missing
-    from i18n.overflow.pictures import deck_pictures
+    from i18n.overflow.pictures import deck_pictures, why_not
 
-    built = [config.build / lang / name for lang in (config.source_language, code)]
-    reason = missing(os.environ, marp) or next(
-        (f"{path} not built: run `marp-i18n build`" for path in built if not path.is_file()),
-        None,
-    )
+    reason = why_not(config, code, name, marp, os.environ)
     if reason is not None:
         if asked:
             raise ConfigError("--images", None, f"cannot show the slides: {reason}")
         out.detail(f"no slide pictures: {reason}")
         return None
-    pictures, measured = deck_pictures(
-        config,
-        code,
-        DeckFile(name, config.slides / name),
-        page,
-        marp=marp,
-        env=os.environ,
-        within=within,
+    pictures, problems = deck_pictures(
+        config, code, name, page, marp=marp, env=os.environ, within=within
     )
-    for problem in [*measured.findings, *measured.errors]:
+    for problem in problems:
         out.warn(f"marp-i18n: {problem}")
     return pictures

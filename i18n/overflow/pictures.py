@@ -14,11 +14,12 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
+from i18n.check.report import Finding
 from i18n.config import Config
 from i18n.disk import replace_atomic
 from i18n.errors import I18nError
 from i18n.files import DeckFile
-from i18n.overflow.browser import PICTURE_SCALE, SlideBrowser
+from i18n.overflow.browser import PICTURE_SCALE, SlideBrowser, missing
 from i18n.overflow.run import Measured, Say, deck_pages
 from i18n.report.review_slides import SlidePicture, SlidePictures
 
@@ -30,23 +31,34 @@ def picture_folder(page: Path) -> Path:
     return page.with_name(f"{page.stem}.slides")
 
 
+def why_not(config: Config, lang: str, name: str, marp: Path, env: Mapping[str, str]) -> str | None:
+    """Why the deck ``name`` cannot be photographed in the source and ``lang`` (a tool
+    missing, a deck not built), or None."""
+    built = [config.build / code / name for code in (config.source_language, lang)]
+    return missing(env, marp) or next(
+        (f"{path} not built: run `marp-i18n build`" for path in built if not path.is_file()),
+        None,
+    )
+
+
 def deck_pictures(
     config: Config,
     lang: str,
-    deck: DeckFile,
+    name: str,
     page: Path,
     *,
     marp: Path,
     env: Mapping[str, str],
     within: Path | None,
     say: Say | None = None,
-) -> tuple[SlidePictures, Measured]:
-    """Photograph ``deck`` in the source language and ``lang`` for the review ``page``;
-    the measurements and what got in the way come back too.
+) -> tuple[SlidePictures, list[Finding | I18nError]]:
+    """Photograph the deck ``name`` in the source language and ``lang`` for the review
+    ``page``; what got in the way (a stale build, a page that failed) comes back too.
 
     Raises:
         I18nError: a picture cannot be written (``within``: the folder it must stay in).
     """
+    deck = DeckFile(name, config.slides / name)
     measured = Measured()
     pages = deck_pages(config, [config.source_language, lang], [deck], measured, marp, env, say)
     folder = picture_folder(page)
@@ -72,7 +84,7 @@ def deck_pictures(
                     )
     _remove_others(folder, {Path(p.href).name for by in written.values() for p in by.values()})
     pictures = SlidePictures(written.get(config.source_language, {}), written.get(lang, {}))
-    return pictures, measured
+    return pictures, [*measured.findings, *measured.errors]
 
 
 def _writer(data: bytes) -> Callable[[BinaryIO], object]:
