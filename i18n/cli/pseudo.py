@@ -108,13 +108,14 @@ def pseudo(
 def _forecast(config: Config, lang: str, marp: Path, out: Output, longer: int | None) -> bool:
     """Measure the source and ``lang`` and print the slides that overflow; True when a
     deck could not be measured."""
+    from i18n.check.report import Finding
     from i18n.files import find_decks
     from i18n.overflow.forecast import forecast
     from i18n.overflow.run import measure_course
 
     measured = measure_course(config, [lang], marp=marp, env=os.environ, say=out.detail)
     for problem in [*measured.findings, *measured.errors]:
-        out.warn(f"marp-i18n: {problem}")
+        out.warn(str(problem) if isinstance(problem, Finding) else f"marp-i18n: {problem}")
     if not measured.fits:
         return bool(measured.errors)
     decks = [deck.name for deck in find_decks(config.slides)[0]]

@@ -173,6 +173,7 @@ def review_pictures(
     Raises:
         ConfigError: --images given and the built decks or the tools are missing.
     """
+    from i18n.check.report import Finding
     from i18n.overflow.pictures import deck_pictures, why_not
 
     reason = why_not(config, code, name, marp, os.environ)
@@ -185,5 +186,5 @@ def review_pictures(
         config, code, name, page, marp=marp, env=os.environ, within=within
     )
     for problem in problems:
-        out.warn(f"marp-i18n: {problem}")
+        out.warn(str(problem) if isinstance(problem, Finding) else f"marp-i18n: {problem}")
     return pictures
