@@ -277,3 +277,20 @@ def test_report_render_lists_the_overflowing_slides(
     assert code == 0  # the page shows failing checks; check is the gate
     assert page.count('<span class="label error">error</span>') == len(OVERFLOWING)
     assert "slide 1 overflows by 34 px past the bottom" in page
+
+
+@pytest.mark.marp
+def test_a_broken_catalogue_is_reported_once(
+    checked: tuple[Config, Report, list[str]],
+    tmp_path: Path,
+    cli: Cli,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = _copy(checked[0], tmp_path / "course")
+    (config.locales / "sv" / "longer-fits.po").write_text('msgid "x"\nmsgstr\n', encoding="utf-8")
+    monkeypatch.chdir(config.root)
+    code, out, _ = cli("check", "--render", "--marp", str(MARP_CLI), "-q")
+    assert code == 2
+    assert out.count("locales/sv/longer-fits.po:2: ") == 1
+    assert "older than locales/sv/longer-fits.po: measured as built" in out  # a warning
+    assert out.count("error: overflow:") == len(OVERFLOWING)  # the others still measured
