@@ -26,7 +26,10 @@ from i18n.segment import segment_deck
 FIXTURE = ROOT / "tests" / "fixtures" / "overflow"
 MARP_CLI = ROOT / "node_modules" / ".bin" / "marp"
 OVERFLOWING = {"list-grows.md", "heading-wraps.md", "beside-image.md", "table-wider.md"}
-"""The fixture decks whose Swedish slide overflows; the others must not be reported."""
+"""The fixture decks whose Swedish slide overflows; the others must not be reported:
+``fit-heading.md`` (a ``<!-- fit -->`` heading three times longer), ``longer-fits.md``
+(longer text, and a code block and display math wider than the slide, which Marp scales
+down), ``source-overflows.md`` (overflows in English already: information only)."""
 
 
 def _fit(top: float = 0, right: float = 0, bottom: float = 0, left: float = 0) -> SlideFit:
