@@ -17,7 +17,7 @@ python: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,render]'
 	touch $@
 
 # The pinned Marp (package-lock.json) for rendering and for the structure tests.
@@ -94,10 +94,12 @@ lint: python
 	$(BIN)/mypy i18n tests
 
 # Speed and memory on the real corpus against mdpo and translate-toolkit, written to
-# bench/results.md (about 10 minutes); bench-scaling: linearity on 1-8 MB decks.
+# bench/results.md (about 10 minutes), and `check --render` on the example course from a
+# cold start, bench/overflow.md; bench-scaling: linearity on 1-8 MB decks.
 # BASELINE=<git revision>: build and check by that code too, in the same rounds.
-bench: python
+bench: python node
 	$(BIN)/python tools/bench.py $(if $(BASELINE),--baseline $(BASELINE))
+	$(BIN)/python tools/bench_overflow.py
 
 bench-scaling: python
 	$(BIN)/python tools/bench_scaling.py

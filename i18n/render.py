@@ -178,6 +178,24 @@ def render(
     return results
 
 
+def render_html(
+    lang: str, lang_dir: Path, decks: list[Path], *, marp: Path, env: Mapping[str, str]
+) -> list[RenderResult]:
+    """Render some decks of one language to HTML in one marp-cli run, as ``render``
+    does (the same files, so the next ``render`` or ``check --render`` can reuse them).
+
+    Raises:
+        I18nError: marp-cli is not installed at ``marp``.
+    """
+    if not marp.is_file():
+        raise I18nError(str(marp), None, "marp-cli is not installed", "run `npm ci`")
+    results: list[RenderResult] = []
+    if decks:
+        _run_marp(marp, lang, lang_dir, decks, "html", None, env, results.append)
+        link_assets(lang_dir, lang_dir / "html")
+    return results
+
+
 def link_assets(lang_dir: Path, html_dir: Path) -> None:
     """Make the decks' files (images, ...) reachable from ``html/`` at the same relative
     paths, with relative symlinks: marp-cli keeps image URLs as written, and the HTML

@@ -320,8 +320,9 @@ def test_the_json_example_in_the_docs_is_valid() -> None:
 
 def test_the_docs_name_every_check() -> None:
     from i18n.check import ENTRY_CHECKS
+    from i18n.check.names import RENDER_CHECKS
 
     rows = [
         line for line in DOCS.read_text(encoding="utf-8").splitlines() if line.startswith("| `")
     ]
-    assert [row.split("`")[1] for row in rows] == list(ENTRY_CHECKS)
+    assert [row.split("`")[1] for row in rows] == list(ENTRY_CHECKS) + list(RENDER_CHECKS)

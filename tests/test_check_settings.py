@@ -59,13 +59,16 @@ def test_switches_and_allow_list() -> None:
             {"disable": ["url"]},
             "W disable: unknown check 'url'; use one of threshold, stale, front-matter-ignored, "
             "orphaned-catalogue, structure, injection, invisible, new-address, links, urls, code, "
-            "placeholders, html, emphasis, math, lines, hard-breaks, whitespace, same-as-source",
+            "placeholders, html, emphasis, math, lines, hard-breaks, whitespace, same-as-source, "
+            "overflow",
         ),
         ({"allow-same": [1]}, "W allow-same: must be a list of strings"),
+        ({"render": "yes"}, "W render: must be true or false, not 'yes'"),
         ({"basis": "chars"}, 'W: basis must be "messages" or "words", not \'chars\''),
         (
             {"minimum": 90},
-            "W: unknown key 'minimum'; use allow-same, basis, decks, disable, languages, min",
+            "W: unknown key 'minimum'; use allow-same, basis, decks, disable, languages, min, "
+            "render",
         ),
     ],
 )

@@ -36,4 +36,11 @@ ENTRY_CHECKS: dict[str, str] = {
 }
 """Checks of one translated entry; a translator's ``# marp-i18n: ignore NAME`` skips one."""
 
-CHECKS: dict[str, str] = {**CATALOGUE_CHECKS, **ENTRY_CHECKS}
+RENDER_CHECKS: dict[str, str] = {
+    "overflow": "no slide that fits in the source overflows in the translation (rendered "
+    "with Marp, measured in Chromium; runs with --render or render = true)",
+}
+"""Checks of the rendered slides: they need Node.js, marp-cli and Chromium, so they run
+only when asked for."""
+
+CHECKS: dict[str, str] = {**CATALOGUE_CHECKS, **ENTRY_CHECKS, **RENDER_CHECKS}

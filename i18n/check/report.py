@@ -9,7 +9,8 @@ from typing import Literal
 from i18n.check.settings import Basis
 from i18n.errors import I18nError
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
+"""``info``: worth knowing, never a failure (a slide that overflows in the source)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ per-deck thresholds live in their own sub-tables::
     min = 100                       # percent translated, every deck and language
     basis = "messages"              # or "words": what the percentage counts
     disable = ["same-as-source"]    # checks switched off for the whole course
+    render = true                   # also render the slides and run ``overflow``
     allow-same = ["AMD", "SEV-SNP"] # words that may stay as in the source
 
     [tool.marp-i18n.check.languages]
@@ -31,7 +32,7 @@ from i18n.errors import ConfigError
 
 Basis = Literal["messages", "words"]
 
-_KEYS = frozenset({"min", "basis", "disable", "allow-same", "languages", "decks"})
+_KEYS = frozenset({"min", "basis", "disable", "allow-same", "languages", "decks", "render"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ class CheckSettings:
     allow_same: frozenset[str] = frozenset()
     override: float | None = None
     """``--min``: replaces every configured threshold when given."""
+    render: bool = False
+    """Render the slides and run the render checks (``overflow``): ``render = true`` in
+    the table, or ``--render``."""
 
     def threshold(self, deck: str, language: str) -> float:
         """The percent ``deck`` needs in ``language``: --min, deck, language, then min."""
@@ -66,8 +70,10 @@ def read_settings(
     *,
     minimum: float | None = None,
     disable: tuple[str, ...] = (),
+    render: bool | None = None,
 ) -> CheckSettings:
-    """Validate the config table; ``minimum`` and ``disable`` come from the command line.
+    """Validate the config table; ``minimum``, ``disable`` and ``render`` come from the
+    command line (``render`` None: as the table says).
 
     Raises:
         ConfigError: an unknown key or check name, a threshold outside 0-100, a wrong type.
@@ -94,7 +100,14 @@ def read_settings(
         disabled=disabled,
         allow_same=frozenset(_strings(table.get("allow-same", []), f"{where} allow-same")),
         override=None if minimum is None else _percent(minimum, "--min"),
+        render=_flag(table.get("render", False), f"{where} render") if render is None else render,
     )
+
+
+def _flag(value: object, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(where, None, f"must be true or false, not {value!r}")
+    return value
 
 
 def _percent(value: object, where: str) -> float:

@@ -9,12 +9,12 @@ from pathlib import Path
 import click
 
 from i18n.check.formats import FORMATS
-from i18n.cli.common import folder_options, keys_option, lang_option, make_config
+from i18n.cli.common import folder_options, keys_option, lang_option, make_config, marp_option
 from i18n.cli.output import get_output, output_options
 
 
 @click.command()
-@folder_options("slides", "locales")
+@folder_options("slides", "locales", "build")
 @lang_option
 @keys_option
 @click.option(
@@ -46,17 +46,27 @@ from i18n.cli.output import get_output, output_options
     default=None,
     help="Colour the plain format [default: on a terminal, unless NO_COLOR is set].",
 )
+@click.option(
+    "--render/--no-render",
+    default=None,
+    help="Also render the built decks and check that no slide overflows that fits in the "
+    "source (needs Node.js and Chromium) [config: check.render; default: off].",
+)
+@marp_option
 @output_options
 def check(
     config_path: Path | None,
     slides: Path | None,
     locales: Path | None,
+    build: Path | None,
     langs: tuple[str, ...],
     keys: tuple[str, ...],
     minimum: float | None,
     fmt: str,
     disable: tuple[str, ...],
     colour: bool | None,
+    render: bool | None,
+    marp: Path,
     quiet: bool,
     verbose: int,
 ) -> int:
@@ -65,17 +75,27 @@ def check(
     Counts translated, fuzzy, untranslated and obsolete entries (messages and source
     words, as pocount does) and checks every translation: links, code, placeholders,
     HTML, emphasis, math, lines, hard breaks, text left in the source language, and
-    the build's structure guard. Exit 0: all thresholds met and no check failed;
+    the build's structure guard. With --render, also the slides: rendered with Marp
+    and measured in Chromium, a slide that fits in the source and not in the
+    translation is a finding (`overflow`). Exit 0: all thresholds met and no check failed;
     1: a threshold missed, a catalogue stale or a check failed; 2: the run failed.
     """
     from i18n.check import check_course, format_report, read_settings
 
-    config = make_config(config_path, slides=slides, locales=locales, keys=keys, langs=langs)
+    config = make_config(
+        config_path, slides=slides, locales=locales, build=build, keys=keys, langs=langs
+    )
     where = f"{config_path or 'pyproject.toml'} [tool.marp-i18n.check]"
-    settings = read_settings(config.check, where, minimum=minimum, disable=disable)
+    settings = read_settings(config.check, where, minimum=minimum, disable=disable, render=render)
+    out = get_output(quiet, verbose)
     report = check_course(config, settings)
+    if settings.render:
+        from i18n.overflow import add_overflow
+
+        say = (lambda line: click.echo(line, err=True)) if out.verbose else None
+        add_overflow(report, config, settings, marp=marp, env=os.environ, say=say)
     if colour is None:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    text = format_report(report, fmt, colour=colour, verbosity=get_output(quiet, verbose).verbosity)
+    text = format_report(report, fmt, colour=colour, verbosity=out.verbosity)
     click.echo(text, nl=False, color=colour)
     return report.exit_code

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from i18n.cli.common import folder_options, lang_option, make_config, now
+from i18n.cli.common import folder_options, lang_option, make_config, marp_option, now
 from i18n.cli.output import get_output, output_options
 from i18n.errors import ConfigError, I18nError
 from i18n.text import counted
@@ -22,6 +22,13 @@ from i18n.text import counted
     default=None,
     help="Folder for index.html and badge-<lang>.svg [default: <build>/report].",
 )
+@click.option(
+    "--render/--no-render",
+    default=None,
+    help="Also render the built decks and list the slides that overflow in a translation "
+    "(needs Node.js and Chromium) [config: check.render; default: off].",
+)
+@marp_option
 @output_options
 def report(
     config_path: Path | None,
@@ -30,6 +37,8 @@ def report(
     build: Path | None,
     langs: tuple[str, ...],
     output: Path | None,
+    render: bool | None,
+    marp: Path,
     quiet: bool,
     verbose: int,
 ) -> int:
@@ -53,7 +62,12 @@ def report(
         )
     folder = output if output is not None else config.build / "report"
     where = f"{config_path or 'pyproject.toml'} [tool.marp-i18n.check]"
-    result = check_course(config, read_settings(config.check, where))
+    settings = read_settings(config.check, where, render=render)
+    result = check_course(config, settings)
+    if settings.render:
+        from i18n.overflow import add_overflow
+
+        add_overflow(result, config, settings, marp=marp, env=os.environ)
     status = status_of(
         result,
         languages=languages,

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from i18n.cli.common import folder_options, make_config, now
-from i18n.cli.output import get_output, output_options
+from i18n.cli.common import folder_options, make_config, marp_option, now
+from i18n.cli.output import Output, get_output, output_options
 from i18n.errors import ConfigError
+
+if TYPE_CHECKING:
+    from i18n.config import Config
+    from i18n.report.review_slides import SlidePictures
 
 
 @click.command()
@@ -24,6 +30,15 @@ from i18n.errors import ConfigError
     default=None,
     help="The page to write [default: <build>/review/<lang>/<deck>.html].",
 )
+@click.option(
+    "--images/--no-images",
+    "slides_shown",
+    default=None,
+    help="Show each slide rendered, source beside translation, what overflows outlined "
+    "(pictures beside the page) [default: when the decks are built and Node.js and "
+    "Chromium are installed].",
+)
+@marp_option
 @output_options
 def review(
     deck: Path,
@@ -34,6 +49,8 @@ def review(
     lang: str | None,
     since: str | None,
     output: Path | None,
+    slides_shown: bool | None,
+    marp: Path,
     quiet: bool,
     verbose: int,
 ) -> int:
@@ -42,7 +59,9 @@ def review(
     DECK is a source deck in the slides folder, as a path (slides/intro.md) or by its
     name there (intro.md, intro). Untranslated and fuzzy units are marked; with --since
     REV, so are entries whose translation changed since that git revision (read with
-    `git show REV:<catalogue>`; if that fails, every entry counts as new).
+    `git show REV:<catalogue>`; if that fails, every entry counts as new). With
+    --images, each slide is shown rendered above its texts, source beside translation,
+    with what does not fit outlined (the built decks are rendered with Marp if needed).
     """
     from i18n.course import catalogue_path
     from i18n.files import DeckFile, load_deck, read_text, write_atomic
@@ -72,15 +91,19 @@ def review(
     )
     if warning is not None:
         out.warn(warning)
+    target = output or (config.build / "review" / code / name).with_suffix(".html")
+    within = config.build if output is None else None  # a file given is used as given
+    pictures = None
+    if slides_shown is not False:
+        pictures = review_pictures(config, code, name, target, marp, within, slides_shown, out)
     page = render_review(
         result,
         source_language=config.source_language,
         source_name=language_name(config.source_language),
         target_name=language_name(code),
         generated=now(),
+        pictures=pictures,
     )
-    target = output or (config.build / "review" / code / name).with_suffix(".html")
-    within = config.build if output is None else None  # a file given is used as given
     if write_atomic(target, page, within=within):
         out.line(str(target))
     else:
@@ -90,9 +113,16 @@ def review(
         f"review: {counts['translated']} translated, {counts['fuzzy']} fuzzy, "
         f"{counts['untranslated']} untranslated"
         + (f", {counts['changed'] + counts['new']} changed since {since}" if since else "")
+        + (_overflowing(pictures) if pictures is not None else "")
         + f": {target}"
     )
     return 0
+
+
+def _overflowing(pictures: SlidePictures) -> str:
+    """The summary's words on the slides: how many overflow in the translation."""
+    count = sum(picture.fit.overflows for picture in pictures.target.values())
+    return f", {count} of {len(pictures.target)} slides overflowing"
 
 
 def _language(configured: tuple[str, ...], source: str, given: str | None) -> str:
@@ -125,3 +155,36 @@ def _deck_name(deck: Path, slides: Path) -> str:
     raise ConfigError(
         str(deck), None, f"not a deck in {slides}", f"give a path to a .md file under {slides}"
     )
+
+
+def review_pictures(
+    config: Config,
+    code: str,
+    name: str,
+    page: Path,
+    marp: Path,
+    within: Path | None,
+    asked: bool | None,
+    out: Output,
+) -> SlidePictures | None:
+    """The slides' pictures for the review page, or None when they cannot be made: an
+    error when --images asked for them, one line saying why when they were the default.
+
+    Raises:
+        ConfigError: --images given and the built decks or the tools are missing.
+    """
+    from i18n.check.report import Finding
+    from i18n.overflow.pictures import deck_pictures, why_not
+
+    reason = why_not(config, code, name, marp, os.environ)
+    if reason is not None:
+        if asked:
+            raise ConfigError("--images", None, f"cannot show the slides: {reason}")
+        out.detail(f"no slide pictures: {reason}")
+        return None
+    pictures, problems = deck_pictures(
+        config, code, name, page, marp=marp, env=os.environ, within=within
+    )
+    for problem in problems:
+        out.warn(str(problem) if isinstance(problem, Finding) else f"marp-i18n: {problem}")
+    return pictures

@@ -37,7 +37,7 @@ border-radius:1rem;border:1px solid currentColor;white-space:nowrap}
 .label.ok{color:var(--ok);background:var(--ok-bg)}
 .label.fuzzy{color:var(--fuzzy);background:var(--fuzzy-bg)}
 .label.untranslated,.label.error{color:var(--todo);background:var(--todo-bg)}
-.label.changed,.label.new,.label.warning{color:var(--changed);background:var(--changed-bg)}
+.label.changed,.label.new,.label.warning,.label.info{color:var(--changed);background:var(--changed-bg)}
 """
 """Colours, type and the state labels (a word in a pill, never colour alone)."""
 

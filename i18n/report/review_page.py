@@ -10,10 +10,13 @@ Every state is a word in a label and a CSS class, never a colour alone.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from i18n.report._html import document, text
 from i18n.report.review import Review, ReviewSlide, ReviewUnit
+
+if TYPE_CHECKING:
+    from i18n.report.review_slides import SlidePictures
 
 _CSS = """
 .notice{padding:.6rem .8rem;border-radius:.4rem;border:1px solid var(--line);
@@ -62,8 +65,10 @@ def render_review(
     source_name: str,
     target_name: str,
     generated: str,
+    pictures: SlidePictures | None = None,
 ) -> str:
-    """The whole page; ``*_name``: the languages' display names; ``generated``: the time."""
+    """The whole page; ``*_name``: the languages' display names; ``generated``: the time;
+    ``pictures``: the rendered slides, shown above each slide's texts."""
     title = f"Review: {review.deck} in {target_name} ({review.language})"
     body = [
         f"<header>\n<h1>Review: <code>{text(review.deck)}</code> in {text(target_name)} "
@@ -75,9 +80,19 @@ def render_review(
         "</header>\n<main>\n",
     ]
     names = _Names(source_language, source_name, target_name)
-    body.extend(_slide(slide, review, names) for slide in review.slides)
+    for slide in review.slides:
+        shots = pictures.figure(slide.number, source_name, target_name) if pictures else ""
+        body.append(_slide(slide, review, names, shots))
     body.append("</main>\n")
-    return document(title, _CSS, "".join(body))
+    return document(title, _CSS + _slides_css(pictures), "".join(body))
+
+
+def _slides_css(pictures: SlidePictures | None) -> str:
+    if pictures is None:
+        return ""
+    from i18n.report.review_slides import SLIDES_CSS
+
+    return SLIDES_CSS
 
 
 def _notices(review: Review) -> str:
@@ -126,11 +141,11 @@ def _slide_name(slide: ReviewSlide) -> str:
     return "Front matter" if slide.number == 0 else f"Slide {slide.number}"
 
 
-def _slide(slide: ReviewSlide, review: Review, names: _Names) -> str:
+def _slide(slide: ReviewSlide, review: Review, names: _Names, shots: str = "") -> str:
     ident = f"slide-{slide.number}"
     parts = [
         f'<section class="slide" id="{ident}" aria-labelledby="{ident}-h">\n'
-        f'<h2 id="{ident}-h">{_slide_name(slide)}</h2>\n'
+        f'<h2 id="{ident}-h">{_slide_name(slide)}</h2>\n{shots}'
     ]
     if not slide.units:
         parts.append('<p class="muted">No text to translate on this slide.</p>\n')
