@@ -34,4 +34,14 @@ ENTRY_CHECKS: dict[str, str] = {
 }
 """Checks of one translated entry; a translator's ``# marp-i18n: ignore NAME`` skips one."""
 
-CHECKS: dict[str, str] = {**CATALOGUE_CHECKS, **ENTRY_CHECKS}
+TERMINOLOGY_CHECKS: dict[str, str] = {
+    "glossary": "glossary terms translated as the glossary says (any inflected form), "
+    "never-translate terms unchanged, no forbidden translation",
+    "consistency": "the same source text translated the same way across the course (and, "
+    "as an info line, one translation for two different source texts)",
+    "spelling": "words of the translation in the language's Hunspell dictionary, the "
+    "course word list (words.txt) or the glossary",
+}
+"""Checks that need the course's glossary, or all its catalogues at once."""
+
+CHECKS: dict[str, str] = {**CATALOGUE_CHECKS, **ENTRY_CHECKS, **TERMINOLOGY_CHECKS}

@@ -19,12 +19,15 @@ import polib
 from i18n.cache import Cache
 from i18n.catalogue.pofile import entry_lines, read_with_warnings, translations
 from i18n.check import completeness as comp
+from i18n.check.course import course_findings
 from i18n.check.report import CatalogueStatus, Finding, Report
 from i18n.check.settings import CheckSettings
 from i18n.config import Config
 from i18n.course import catalogue_path
 from i18n.errors import I18nError
 from i18n.files import DeckFile, deck_bytes, find_decks, load_deck, read_text
+from i18n.glossary import Glossary
+from i18n.glossary.read import read_glossary
 from i18n.model import Deck, Unit
 
 if TYPE_CHECKING:  # the checkers load only when a deck is not in the cache
@@ -45,19 +48,30 @@ class Checkers:
     the module-level dict this replaces, which keyed checkers by the settings' content.
     """
 
-    def __init__(self, settings: CheckSettings) -> None:
+    def __init__(
+        self,
+        settings: CheckSettings,
+        glossaries: dict[str, Glossary] | None = None,
+        source_language: str = "en",
+    ) -> None:
         self.settings = settings
+        self.glossaries = glossaries or {}
+        self.source_language = source_language
         self._checker: EntryChecker | None = None
 
-    def __reduce__(self) -> tuple[type[Checkers], tuple[CheckSettings]]:
-        return Checkers, (self.settings,)
+    def __reduce__(
+        self,
+    ) -> tuple[type[Checkers], tuple[CheckSettings, dict[str, Glossary], str]]:
+        return Checkers, (self.settings, self.glossaries, self.source_language)
 
     def get(self) -> EntryChecker:
         """The run's checker, made on first use in this process."""
         if self._checker is None:
             from i18n.check.entries import EntryChecker
 
-            self._checker = EntryChecker(self.settings)
+            self._checker = EntryChecker(
+                self.settings, glossaries=self.glossaries, source_language=self.source_language
+            )
         return self._checker
 
 
@@ -97,12 +111,40 @@ def check_course(config: Config, settings: CheckSettings, *, jobs: int | None = 
             )
         )
     languages = [lang for lang in dict.fromkeys(config.languages) if lang != config.source_language]
-    job = partial(_deck_report, config, settings, languages, Checkers(settings))
+    glossaries = _glossaries(config, languages, report)
+    checkers = Checkers(settings, glossaries, config.source_language)
+    job = partial(_deck_report, config, settings, languages, checkers)
     for part in parallel_map(job, decks, jobs):
         report.catalogues.extend(part.catalogues)
         report.findings.extend(part.findings)
         report.errors.extend(part.errors)
+        report.entries.extend(part.entries)
+    report.findings.extend(
+        course_findings(
+            report.entries,
+            settings,
+            glossaries,
+            config.source_language,
+            Cache.for_project(config.root),
+            config.locales,
+        )
+    )
     return report
+
+
+def _glossaries(config: Config, languages: list[str], report: Report) -> dict[str, Glossary]:
+    """Each language's glossary and word list; one that cannot be read is an error of
+    the run, and its language is checked without it."""
+    found: dict[str, Glossary] = {}
+    for lang in languages:
+        try:
+            glossary = read_glossary(config.locales, lang, config.source_language)
+        except I18nError as exc:
+            report.errors.append(exc)
+            continue
+        if glossary.digest:
+            found[lang] = glossary
+    return found
 
 
 def _deck_report(
@@ -138,6 +180,8 @@ def _deck_report(
             config.source_language,
             *config.translatable_keys,
             _settings_key(settings),
+            config.source_language,
+            *(checkers.glossaries[lang].digest for lang in sorted(checkers.glossaries)),
         )
     except (OSError, I18nError):
         key = ""  # unreadable: the run below reports it
@@ -208,7 +252,10 @@ def _check_deck(
             found[:0] = comp.threshold_findings(po_path, entries, summary)
         for entry in entries:
             if comp.state_of(entry) == "translated" and not entry.msgid_plural:
-                found.extend(run.entries.findings(entry, units.get(entry.msgid), deck, po_path))
+                own = units.get(entry.msgid)
+                found.extend(run.entries.findings(entry, own, deck, po_path, lang))
+                record = run.entries.record(entry, own, po_path, lang)
+                run.report.entries.append(replace(record, deck=deck.path))
         if run.settings.enabled("structure"):
             found.extend(_structure(deck, entries, po_path))
         run.report.catalogues.append(status)

@@ -1,0 +1,147 @@
+"""Glossary terms in texts: found in a source by their stems, checked in a translation.
+
+Words are compared by their Snowball stems (``snowballstemmer``: pure Python, one
+algorithm per language, and several times faster than a lemmatiser that loads a
+dictionary per language; it uses PyStemmer's C code when that is installed). A stem
+is what every inflected form begins with (``maskin``: maskin, maskinen, maskiner,
+maskinerna), so in a translation a term's word is present when a word contains its
+stem: that also accepts compounds, which Swedish and German write as one word
+(``minneskryptering`` for memory encryption), and the definite forms Snowball leaves
+whole (``hypervisorn``). Multi-word terms match as consecutive words.
+
+Finding terms is fast: the stems of every source word are memoised, and an index from
+a term's first stem to the terms starting with it is scanned once per text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from i18n.glossary.model import Glossary, Term
+
+_WORD = re.compile(r"\w+")
+Stems = tuple[str, ...]
+
+
+@cache
+def _algorithm(language: str) -> str | None:
+    """The Snowball algorithm for a language code (``sv`` → swedish), by its English
+    name in Babel's locale data; None when Snowball has none."""
+    import snowballstemmer
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(language.replace("-", "_").split("@")[0]).english_name or ""
+    except (UnknownLocaleError, ValueError):
+        return None
+    name = name.split(" (")[0].casefold()
+    return name if name in snowballstemmer.algorithms() else None
+
+
+class Stemmer:
+    """Casefolded words → their stems in one language, memoised (texts repeat words)."""
+
+    def __init__(self, language: str) -> None:
+        algorithm = _algorithm(language)
+        self._stem: Callable[[str], str]
+        if algorithm is None:
+            self._stem = str
+        else:
+            import snowballstemmer
+
+            self._stem = snowballstemmer.stemmer(algorithm).stemWord
+        self._memo: dict[str, str] = {}
+
+    def stems(self, text: str) -> Stems:
+        memo = self._memo
+        found = []
+        for word in _WORD.findall(text.casefold()):
+            stem = memo.get(word)
+            if stem is None:
+                stem = memo[word] = self._stem(word)
+            found.append(stem)
+        return tuple(found)
+
+
+def words(text: str) -> list[str]:
+    """The casefolded words of a text, as terms are matched."""
+    return _WORD.findall(text.casefold())
+
+
+def _in_word(word: str, stem: str) -> bool:
+    """An inflected form or compound of ``stem``: short stems only at the start."""
+    return stem in word if len(stem) >= 3 else word.startswith(stem)
+
+
+def contains(text_words: list[str], stems: Stems) -> bool:
+    """The stems appear, inflected, as consecutive words of ``text_words``."""
+    if not stems:
+        return False
+    count = len(stems)
+    return any(
+        all(_in_word(text_words[i + k], stems[k]) for k in range(count))
+        for i in range(len(text_words) - count + 1)
+    )
+
+
+class TermIndex:
+    """One language's glossary made ready for matching: built once per run."""
+
+    def __init__(self, glossary: Glossary, source_language: str) -> None:
+        self.glossary = glossary
+        self.source = Stemmer(source_language)
+        self.target = Stemmer(glossary.language)
+        self._by_first: dict[str, list[tuple[Stems, Term]]] = {}
+        self._wanted: dict[Term, Stems] = {}
+        self._kept: dict[Term, re.Pattern[str]] = {}
+        self._banned: list[tuple[str, Stems, Term]] = []
+        for term in glossary.terms:
+            stems = self.source.stems(term.source)
+            if stems:
+                self._by_first.setdefault(stems[0], []).append((stems, term))
+            if term.keep:
+                self._kept[term] = re.compile(r"(?<!\w)" + re.escape(term.source))
+            elif term.target:
+                self._wanted[term] = self.target.stems(term.target)
+            for banned in term.forbidden:
+                if stems := self.target.stems(banned):
+                    self._banned.append((banned, stems, term))
+        first = sorted({re.escape(s[0]) for _, s, _ in self._banned}, key=len, reverse=True)
+        self._banned_hint = re.compile("|".join(first)) if first else None
+
+    def hits(self, source_text: str) -> list[Term]:
+        """The terms ``source_text`` contains, in the order they first appear."""
+        stems = self.source.stems(source_text)
+        found: dict[Term, None] = {}
+        for i, stem in enumerate(stems):
+            for term_stems, term in self._by_first.get(stem, ()):
+                if stems[i : i + len(term_stems)] == term_stems:
+                    found.setdefault(term)
+        return list(found)
+
+    def problems(self, hits: Iterable[Term], translation: str) -> list[str]:
+        """Why ``translation`` breaks the glossary for a source with ``hits``."""
+        found: list[str] = []
+        text_words: list[str] | None = None
+        for term in hits:
+            if term.keep:
+                if not self._kept[term].search(translation):
+                    found.append(f'"{term.source}" is never translated: write it unchanged')
+            elif term in self._wanted:
+                text_words = words(translation) if text_words is None else text_words
+                if not contains(text_words, self._wanted[term]):
+                    found.append(
+                        f'"{term.source}" must be translated as "{term.target}" '
+                        "(any inflected form)"
+                    )
+        if self._banned_hint is not None and self._banned_hint.search(translation.casefold()):
+            text_words = words(translation) if text_words is None else text_words
+            for banned, stems, term in self._banned:
+                if contains(text_words, stems):
+                    wanted = f', use "{term.target}"' if term.target else ""
+                    found.append(
+                        f'"{banned}" is a forbidden translation of "{term.source}"{wanted}'
+                    )
+        return found
