@@ -161,7 +161,7 @@ def spelling_findings(
 
 
 def _parts(word: str) -> list[str]:
-    return [p for p in word.replace("’", "'").replace(":", "'").split("'") if p]
+    return [p for p in word.replace("\u2019", "'").replace(":", "'").split("'") if p]
 
 
 def _misspelt(words: list[str], dictionary: Path, command: str, cache: Cache) -> set[str]:

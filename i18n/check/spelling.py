@@ -25,7 +25,7 @@ from pathlib import Path
 from i18n.glossary import Glossary
 from i18n.glossary.match import Stemmer
 
-_WORD = re.compile(r"[^\W\d_]+(?:[:'’][^\W\d_]+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:[:'\u2019][^\W\d_]+)*")
 """A word as spelled: letters, with a Swedish genitive or suffix after a colon kept."""
 _SOURCE_WORD = re.compile(r"\w+")
 _DICTIONARY_FOLDERS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
@@ -38,7 +38,7 @@ def candidates(text: str, source: str) -> tuple[str, ...]:
     known = set(_SOURCE_WORD.findall(source))
     found: dict[str, None] = {}
     for word in _WORD.findall(text):
-        head = re.split(r"[:'’]", word, maxsplit=1)[0]
+        head = re.split(r"[:'\u2019]", word, maxsplit=1)[0]
         if len(head) < 2 or head in known or head.isupper() or word in known:
             continue
         found.setdefault(word)

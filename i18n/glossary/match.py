@@ -102,7 +102,8 @@ class TermIndex:
             if stems:
                 self._by_first.setdefault(stems[0], []).append((stems, term))
             if term.keep:
-                self._kept[term] = re.compile(r"(?<!\w)" + re.escape(term.source))
+                spaced = r"\s+".join(map(re.escape, term.source.split()))
+                self._kept[term] = re.compile(r"(?<!\w)" + spaced)
             elif term.target:
                 self._wanted[term] = self.target.stems(term.target)
             for banned in term.forbidden:

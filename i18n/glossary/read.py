@@ -132,7 +132,7 @@ def _tbx_terms(data: bytes, where: str, source_language: str, language: str) -> 
     from translate.storage import tbx
 
     try:
-        store = tbx.tbxfile.parsestring(
+        store = tbx.tbxfile.parsestring(  # type: ignore[no-untyped-call]
             data, sourcelanguage=source_language, targetlanguage=language
         )
     except etree.XMLSyntaxError as exc:
