@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from i18n.cli.common import folder_options, make_config, now
 from i18n.cli.output import get_output, output_options
 from i18n.errors import ConfigError
+
+if TYPE_CHECKING:
+    from i18n.glossary.match import TermIndex
 
 
 @click.command()
@@ -78,6 +82,7 @@ def review(
         source_name=language_name(config.source_language),
         target_name=language_name(code),
         generated=now(),
+        terms=_terms(config.locales, code, config.source_language),
     )
     target = output or (config.build / "review" / code / name).with_suffix(".html")
     within = config.build if output is None else None  # a file given is used as given
@@ -93,6 +98,15 @@ def review(
         + f": {target}"
     )
     return 0
+
+
+def _terms(locales: Path, lang: str, source_language: str) -> TermIndex | None:
+    """The language's glossary, to mark its terms on the page (None: it has none)."""
+    from i18n.glossary.match import TermIndex
+    from i18n.glossary.read import read_glossary
+
+    glossary = read_glossary(locales, lang, source_language)
+    return TermIndex(glossary, source_language) if glossary.terms else None
 
 
 def _language(configured: tuple[str, ...], source: str, given: str | None) -> str:

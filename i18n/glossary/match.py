@@ -23,6 +23,10 @@ from i18n.glossary.model import Glossary, Term
 
 _WORD = re.compile(r"\w+")
 Stems = tuple[str, ...]
+Span = tuple[int, int, Term]
+"""Where a term stands in a text: start, end (character offsets) and the term."""
+_NOT_WORDS = re.compile(r"`[^`\n]*`|\]\([^)\s]*\)|<[^>\n]*>|https?://\S+|%[A-Z][A-Z0-9_]*%")
+"""Code spans, link targets, tags, URLs and placeholders in a text shown as written."""
 
 
 @cache
@@ -146,3 +150,36 @@ class TermIndex:
                         f'"{banned}" is a forbidden translation of "{term.source}"{wanted}'
                     )
         return found
+
+    def spans(self, source: str, translation: str) -> tuple[list[Span], list[Span]]:
+        """Where the terms stand in a source text and in its translation, both shown
+        as written (markup included: the review page), code, URLs and tags left out."""
+        src = _NOT_WORDS.sub(lambda m: " " * len(m.group()), source)
+        dst = _NOT_WORDS.sub(lambda m: " " * len(m.group()), translation)
+        hits = self.hits(src)
+        found_src: list[Span] = []
+        found_dst: list[Span] = []
+        src_words = list(_WORD.finditer(src.casefold()))
+        dst_words = list(_WORD.finditer(dst.casefold()))
+        src_stems = [self.source.stems(m.group())[0] for m in src_words]
+        for term in hits:
+            want = self.source.stems(term.source)
+            found_src.extend(_runs(src_words, [[s == w for s in src_stems] for w in want], term))
+            wanted = self._wanted.get(term) or self.target.stems(term.source)
+            found_dst.extend(
+                _runs(
+                    dst_words, [[_in_word(m.group(), w) for m in dst_words] for w in wanted], term
+                )
+            )
+        return sorted(found_src, key=lambda s: s[0]), sorted(found_dst, key=lambda s: s[0])
+
+
+def _runs(found: list[re.Match[str]], fits: list[list[bool]], term: Term) -> list[Span]:
+    """The spans of consecutive words where word ``i + k`` fits the term's word ``k``
+    (``fits[k][i + k]``)."""
+    count = len(fits)
+    return [
+        (found[i].start(), found[i + count - 1].end(), term)
+        for i in range(len(found) - count + 1)
+        if count and all(fits[k][i + k] for k in range(count))
+    ]
