@@ -10,6 +10,10 @@ from i18n.check.report import Report, percent
 from i18n.check.summary import by_language, capped, summary
 
 
+_KIND = {"error": "error", "warning": "warning", "info": "notice"}
+"""Our severities as workflow commands: GitHub's word for info is notice."""
+
+
 def _data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -26,7 +30,10 @@ def _command(kind: str, path: str, line: int | None, title: str, message: str) -
 def render(report: Report) -> str:
     """One ``::error``/``::warning`` per finding and unreadable file, a notice per language."""
     shown, left = capped(report.findings)
-    out = [_command(f.severity, f.path, f.line, f"marp-i18n {f.check}", f.message) for f in shown]
+    out = [
+        _command(_KIND[f.severity], f.path, f.line, f"marp-i18n {f.check}", f.message)
+        for f in shown
+    ]
     out.extend(
         _command("error", path, None, "marp-i18n threshold", f"{count} more entries not translated")
         for path, count in left.items()
