@@ -26,11 +26,15 @@ node_modules/.installed: package.json package-lock.json
 
 # Debian packages, installed as root when missing (one apt-get update for all):
 # GNU gettext (msgcat, msgfmt) proves the catalogues are canonical; Chromium renders
-# PDFs and runs the page tests.
+# PDFs and runs the page tests; Hunspell and its Swedish and German dictionaries run
+# check's spelling.
 system:
 	@missing=""; \
 	command -v msgcat >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v hunspell >/dev/null 2>&1 || missing="$$missing hunspell"; \
+	[ -f /usr/share/hunspell/sv_SE.dic ] || missing="$$missing hunspell-sv"; \
+	[ -f /usr/share/hunspell/de_DE.dic ] || missing="$$missing hunspell-de-de"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing$$missing"; \
@@ -85,6 +89,7 @@ lint: python
 # bench/results.md (about 10 minutes); bench-scaling: linearity on 1-8 MB decks.
 bench: python
 	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench_check.py --glossary 200
 
 bench-scaling: python
 	$(BIN)/python tools/bench_scaling.py

@@ -138,16 +138,17 @@ def spelling_findings(
             )
         ]
     accepted = spelling.Accepted(glossary, source_language)
-    words = sorted({w for e in todo for w in e.words if w not in accepted})
+    words = sorted({w for e in todo for w in e.words} - set(accepted.known))
+    words = [w for w in words if w not in accepted]
     try:
         wrong = _misspelt(words, dictionary, command, cache)
     except OSError as exc:
         return [Finding("spelling", str(dictionary), None, f"hunspell failed: {exc}")]
+    flagged = {w for w in words if w in wrong or any(p in wrong for p in _parts(w))}
     found = []
     words_file = f"{folder}/words.txt"
     for entry in todo:
-        bad = [w for w in entry.words if w in wrong or any(p in wrong for p in _parts(w))]
-        bad = [w for w in bad if w not in accepted]
+        bad = [w for w in entry.words if w in flagged]
         if bad:
             found.append(
                 _finding(

@@ -103,6 +103,7 @@ class Accepted:
             texts.extend([term.source, term.target])
         self.exact = {w.casefold() for text in texts for w in _SOURCE_WORD.findall(text)}
         self.stems = {s for text in texts for s in target.stems(text) + source.stems(text)}
+        self.known = sorted(self.exact)
 
     def __contains__(self, word: str) -> bool:
         folded = word.casefold()
