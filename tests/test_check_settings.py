@@ -59,7 +59,8 @@ def test_switches_and_allow_list() -> None:
             {"disable": ["url"]},
             "W disable: unknown check 'url'; use one of threshold, stale, front-matter-ignored, "
             "structure, injection, invisible, new-address, links, urls, code, placeholders, html, "
-            "emphasis, math, lines, hard-breaks, whitespace, same-as-source, glossary, consistency, spelling",
+            "emphasis, math, lines, hard-breaks, whitespace, same-as-source, glossary, "
+            "consistency, spelling",
         ),
         ({"allow-same": [1]}, "W allow-same: must be a list of strings"),
         ({"basis": "chars"}, 'W: basis must be "messages" or "words", not \'chars\''),

@@ -9,7 +9,6 @@ from __future__ import annotations
 from i18n.check.report import Report, percent
 from i18n.check.summary import by_language, capped, summary
 
-
 _KIND = {"error": "error", "warning": "warning", "info": "notice"}
 """Our severities as workflow commands: GitHub's word for info is notice."""
 
