@@ -46,10 +46,10 @@ def candidates(
     result = []
     for term in kept:
         uses = extractor.glossary[term]
-        texts = {source for source, *_ in uses}
-        if len(texts) >= minimum:
+        sources = {source for source, *_ in uses}
+        if len(sources) >= minimum:
             decks_ = tuple(sorted({filename for *_, filename in uses}))
-            result.append(Candidate(term, len(texts), decks_))
+            result.append(Candidate(term, len(sources), decks_))
     return sorted(result, key=lambda c: (-c.count, c.term))
 
 

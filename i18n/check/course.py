@@ -22,6 +22,35 @@ from i18n.text import short
 
 
 @dataclass(frozen=True, slots=True)
+class DeckEntries:
+    """A deck's translated entries, cached apart from its report: only a run in which
+    some deck changed reads them back."""
+
+    entries: tuple[TranslatedEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CourseFindings:
+    """The course-wide findings, cached under every deck's key."""
+
+    findings: tuple[Finding, ...]
+
+
+def entries_key(cache: Cache, key: str) -> str:
+    """Where a deck's entries are kept, beside its report's ``key``."""
+    return cache.key(b"entries", key)
+
+
+def course_inputs(language: str) -> str:
+    """What the course-wide checks read besides the catalogues: the Hunspell command
+    and the language's dictionary (path, size and time)."""
+    dictionary = spelling.find_dictionary(language)
+    stat = dictionary.stat() if dictionary is not None else None
+    shown = f"{dictionary}:{stat.st_size}:{stat.st_mtime_ns}" if stat else "-"
+    return f"{language}\0{spelling.hunspell_command()}\0{shown}"
+
+
+@dataclass(frozen=True, slots=True)
 class Misspelt:
     """Hunspell's answer for one language's words (what the cache keeps)."""
 
