@@ -69,7 +69,8 @@ class EntryChecker:
         if glossary is None or not glossary.terms:
             return None
         if language not in self._indexes:
-            self._indexes[language] = TermIndex(glossary, self.source_language)
+            shared = next((i.source for i in self._indexes.values()), None)
+            self._indexes[language] = TermIndex(glossary, self.source_language, shared)
         return self._indexes[language]
 
     def terms(self, unit: Unit, language: str) -> list[Term]:

@@ -27,6 +27,8 @@ from i18n.glossary.match import Stemmer
 
 _WORD = re.compile(r"[^\W\d_]+(?:[:'\u2019][^\W\d_]+)*")
 """A word as spelled: letters, with a Swedish genitive or suffix after a colon kept."""
+_HEAD = re.compile(r"[^\W\d_]+")
+"""The word before a colon or apostrophe (``VM`` of ``VM:arna``)."""
 _SOURCE_WORD = re.compile(r"\w+")
 _DICTIONARY_FOLDERS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 _INFLECTION = 6
@@ -38,7 +40,8 @@ def candidates(text: str, source: str) -> tuple[str, ...]:
     known = set(_SOURCE_WORD.findall(source))
     found: dict[str, None] = {}
     for word in _WORD.findall(text):
-        head = re.split(r"[:'\u2019]", word, maxsplit=1)[0]
+        match = _HEAD.match(word)
+        head = match.group() if match else word
         if len(head) < 2 or head in known or head.isupper() or word in known:
             continue
         found.setdefault(word)

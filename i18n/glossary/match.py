@@ -58,10 +58,16 @@ class Stemmer:
             self._stem = snowballstemmer.stemmer(algorithm).stemWord
         self._memo: dict[str, str] = {}
 
-    def stems(self, text: str) -> Stems:
+    def stems(self, text: str, starts: frozenset[str] | None = None) -> Stems:
+        """The stems of the words of ``text``; with ``starts``, a word whose first three
+        letters are none of them is not stemmed (its stem is "": it can match no term),
+        which spares most words of a text the Snowball algorithm."""
         memo = self._memo
         found = []
         for word in _WORD.findall(text.casefold()):
+            if starts is not None and len(word) > 2 and word[:3] not in starts:
+                found.append("")
+                continue
             stem = memo.get(word)
             if stem is None:
                 stem = memo[word] = self._stem(word)
@@ -79,10 +85,14 @@ def _in_word(word: str, stem: str) -> bool:
     return stem in word if len(stem) >= 3 else word.startswith(stem)
 
 
-def contains(text_words: list[str], stems: Stems) -> bool:
-    """The stems appear, inflected, as consecutive words of ``text_words``."""
-    if not stems:
-        return False
+def contains(folded: str, stems: Stems, text_words: list[str] | None = None) -> bool:
+    """The stems appear, inflected, as consecutive words of the casefolded text
+    ``folded`` (whose ``words``, when the caller has them, are ``text_words``)."""
+    if not stems or not all(stem in folded for stem in stems):
+        return False  # most texts: a term's stem is nowhere in them
+    if len(stems) == 1 and len(stems[0]) >= 3:
+        return True  # a stem has no space: it stands in a word
+    text_words = words(folded) if text_words is None else text_words
     count = len(stems)
     return any(
         all(_in_word(text_words[i + k], stems[k]) for k in range(count))
@@ -93,9 +103,12 @@ def contains(text_words: list[str], stems: Stems) -> bool:
 class TermIndex:
     """One language's glossary made ready for matching: built once per run."""
 
-    def __init__(self, glossary: Glossary, source_language: str) -> None:
+    def __init__(
+        self, glossary: Glossary, source_language: str, source: Stemmer | None = None
+    ) -> None:
+        """``source``: the source language's stemmer, shared by every language's index."""
         self.glossary = glossary
-        self.source = Stemmer(source_language)
+        self.source = source or Stemmer(source_language)
         self.target = Stemmer(glossary.language)
         self._by_first: dict[str, list[tuple[Stems, Term]]] = {}
         self._wanted: dict[Term, Stems] = {}
@@ -113,12 +126,18 @@ class TermIndex:
             for banned in term.forbidden:
                 if stems := self.target.stems(banned):
                     self._banned.append((banned, stems, term))
+        self._starts = frozenset(
+            w[:3]
+            for term in glossary.terms
+            for w in words(term.source) + list(self.source.stems(term.source))
+        )
+        """The first letters of every word of a source term, and of its stem."""
         first = sorted({re.escape(s[0]) for _, s, _ in self._banned}, key=len, reverse=True)
         self._banned_hint = re.compile("|".join(first)) if first else None
 
     def hits(self, source_text: str) -> list[Term]:
         """The terms ``source_text`` contains, in the order they first appear."""
-        stems = self.source.stems(source_text)
+        stems = self.source.stems(source_text, self._starts)
         found: dict[Term, None] = {}
         for i, stem in enumerate(stems):
             for term_stems, term in self._by_first.get(stem, ()):
@@ -129,22 +148,18 @@ class TermIndex:
     def problems(self, hits: Iterable[Term], translation: str) -> list[str]:
         """Why ``translation`` breaks the glossary for a source with ``hits``."""
         found: list[str] = []
-        text_words: list[str] | None = None
+        folded = translation.casefold()
         for term in hits:
             if term.keep:
                 if not self._kept[term].search(translation):
                     found.append(f'"{term.source}" is never translated: write it unchanged')
-            elif term in self._wanted:
-                text_words = words(translation) if text_words is None else text_words
-                if not contains(text_words, self._wanted[term]):
-                    found.append(
-                        f'"{term.source}" must be translated as "{term.target}" '
-                        "(any inflected form)"
-                    )
-        if self._banned_hint is not None and self._banned_hint.search(translation.casefold()):
-            text_words = words(translation) if text_words is None else text_words
+            elif term in self._wanted and not contains(folded, self._wanted[term]):
+                found.append(
+                    f'"{term.source}" must be translated as "{term.target}" (any inflected form)'
+                )
+        if self._banned_hint is not None and self._banned_hint.search(folded):
             for banned, stems, term in self._banned:
-                if contains(text_words, stems):
+                if contains(folded, stems):
                     wanted = f', use "{term.target}"' if term.target else ""
                     found.append(
                         f'"{banned}" is a forbidden translation of "{term.source}"{wanted}'
