@@ -47,6 +47,7 @@ class EntryChecker:
     _indexes: dict[str, TermIndex] = field(default_factory=dict)
     _hits: dict[tuple[str, str, str], list[Term]] = field(default_factory=dict)
     _last: tuple[str, str, Facts] | None = None
+    _last_prose: tuple[str, str, str] | None = None
 
     def source_facts(self, unit: Unit) -> Facts:
         key = (unit.msgid, unit.kind)
@@ -62,6 +63,13 @@ class EntryChecker:
         if self._last is None or self._last[:2] != (translation, unit.kind):
             self._last = (translation, unit.kind, analyse(self.md, translation, unit.kind))
         return self._last[2]
+
+    def target_prose(self, unit: Unit, translation: str) -> str:
+        """``prose`` of the translation, kept like its facts for the next question."""
+        if self._last_prose is None or self._last_prose[:2] != (translation, unit.kind):
+            text = prose(self.target_facts(unit, translation))
+            self._last_prose = (translation, unit.kind, text)
+        return self._last_prose[2]
 
     def index(self, language: str) -> TermIndex | None:
         """The glossary of ``language`` ready for matching, made on first use."""
@@ -124,8 +132,7 @@ class EntryChecker:
         if "glossary" in on and (hits := self.terms(unit, language)):
             index = self.index(language)
             assert index is not None  # hits came from it
-            target_text = prose(self.target_facts(unit, translation))
-            if messages := index.problems(hits, target_text):
+            if messages := index.problems(hits, self.target_prose(unit, translation)):
                 found.append(("glossary", "; ".join(messages)))
         order = list(CHECKS)
         return sorted((p for p in found if p[0] in on), key=lambda p: order.index(p[0]))
@@ -178,7 +185,7 @@ class EntryChecker:
         from i18n.check.spelling import candidates
 
         unit = next(iter(units.values())) if units else _stale_unit(entry)
-        text = prose(self.target_facts(unit, entry.msgstr))
+        text = self.target_prose(unit, entry.msgstr)
         return TranslatedEntry(
             where,
             entry.linenum,

@@ -93,11 +93,13 @@ def contains(folded: str, stems: Stems, text_words: list[str] | None = None) -> 
     if len(stems) == 1 and len(stems[0]) >= 3:
         return True  # a stem has no space: it stands in a word
     text_words = words(folded) if text_words is None else text_words
-    count = len(stems)
-    return any(
-        all(_in_word(text_words[i + k], stems[k]) for k in range(count))
-        for i in range(len(text_words) - count + 1)
-    )
+    count, first = len(stems), stems[0]
+    for i in range(len(text_words) - count + 1):
+        if _in_word(text_words[i], first) and all(
+            _in_word(text_words[i + k], stems[k]) for k in range(1, count)
+        ):
+            return True
+    return False
 
 
 class TermIndex:
