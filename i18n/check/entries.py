@@ -46,6 +46,7 @@ class EntryChecker:
     source_language: str = "en"
     _indexes: dict[str, TermIndex] = field(default_factory=dict)
     _hits: dict[tuple[str, str, str], list[Term]] = field(default_factory=dict)
+    _allowed: dict[str, frozenset[str]] = field(default_factory=dict)
     _last: tuple[str, str, Facts] | None = None
     _last_prose: tuple[str, str, str] | None = None
 
@@ -70,6 +71,14 @@ class EntryChecker:
             text = prose(self.target_facts(unit, translation))
             self._last_prose = (translation, unit.kind, text)
         return self._last_prose[2]
+
+    def allowed(self, language: str) -> frozenset[str]:
+        """``allow-same`` and the glossary's never-translated terms."""
+        if language not in self._allowed:
+            glossary = self.glossaries.get(language)
+            kept = glossary.kept if glossary is not None else frozenset()
+            self._allowed[language] = self.settings.allow_same | kept
+        return self._allowed[language]
 
     def index(self, language: str) -> TermIndex | None:
         """The glossary of ``language`` ready for matching, made on first use."""
@@ -123,10 +132,7 @@ class EntryChecker:
                 if problem is not None:
                     found.append(("structure", f"the build refuses this translation: {problem}"))
         if "same-as-source" in on:
-            allow = self.settings.allow_same
-            if language in self.glossaries:
-                allow = allow | self.glossaries[language].kept
-            problem = same_as_source(unit.msgid, translation, source, allow)
+            problem = same_as_source(unit.msgid, translation, source, self.allowed(language))
             if problem is not None:
                 found.append(("same-as-source", problem))
         if "glossary" in on and (hits := self.terms(unit, language)):
@@ -185,7 +191,9 @@ class EntryChecker:
         from i18n.check.spelling import candidates
 
         unit = next(iter(units.values())) if units else _stale_unit(entry)
-        text = self.target_prose(unit, entry.msgstr)
+        spelt: tuple[str, ...] = ()
+        if self.settings.enabled("spelling"):
+            spelt = candidates(self.target_prose(unit, entry.msgstr), entry.msgid)
         return TranslatedEntry(
             where,
             entry.linenum,
@@ -193,7 +201,7 @@ class EntryChecker:
             language,
             entry.msgid,
             entry.msgstr,
-            candidates(text, entry.msgid),
+            spelt,
             tuple(sorted(ignored_checks(entry.tcomment)[0])),
         )
 

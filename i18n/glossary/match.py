@@ -133,13 +133,18 @@ class TermIndex:
             for term in glossary.terms
             for w in words(term.source) + list(self.source.stems(term.source))
         )
-        """The first letters of every word of a source term, and of its stem."""
+        self._first_stems = frozenset(self._by_first)
         first = sorted({re.escape(s[0]) for _, s, _ in self._banned}, key=len, reverse=True)
         self._banned_hint = re.compile("|".join(first)) if first else None
 
     def hits(self, source_text: str) -> list[Term]:
         """The terms ``source_text`` contains, in the order they first appear."""
-        stems = self.source.stems(source_text, self._starts)
+        return self.hits_in(self.source.stems(source_text, self._starts))
+
+    def hits_in(self, stems: Stems) -> list[Term]:
+        """The terms a text whose words have ``stems`` contains (see ``hits``)."""
+        if self._first_stems.isdisjoint(stems):
+            return []
         found: dict[Term, None] = {}
         for i, stem in enumerate(stems):
             for term_stems, term in self._by_first.get(stem, ()):
