@@ -18,12 +18,7 @@ class Term:
     """Translations that must never be used for this term."""
     comment: str = ""
     line: int | None = None
-    """Where the glossary file defines the term (a CSV row; TBX has no lines)."""
-
-    @property
-    def shown(self) -> str:
-        """``virtual machine → virtuell maskin``, as translators read it in a comment."""
-        return f"{self.source} → {self.target}"
+    """Where the glossary file defines the term (its CSV row or TBX termEntry)."""
 
 
 @dataclass(frozen=True, slots=True)
