@@ -86,10 +86,11 @@ lint: python
 	$(BIN)/mypy i18n tests
 
 # Speed and memory on the real corpus against mdpo and translate-toolkit, written to
-# bench/results.md (about 10 minutes); bench-scaling: linearity on 1-8 MB decks.
+# bench/results.md (about 10 minutes); then check with a 200-term glossary, cold and
+# warm, to bench/glossary.txt; bench-scaling: linearity on 1-8 MB decks.
 bench: python
 	$(BIN)/python tools/bench.py
-	$(BIN)/python tools/bench_check.py --glossary 200
+	$(BIN)/python tools/bench_check.py --glossary 200 | tee bench/glossary.txt
 
 bench-scaling: python
 	$(BIN)/python tools/bench_scaling.py
