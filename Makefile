@@ -28,11 +28,15 @@ node_modules/.installed: package.json package-lock.json
 
 # Debian packages, installed as root when missing (one apt-get update for all):
 # GNU gettext (msgcat, msgfmt) proves the catalogues are canonical; Chromium renders
-# PDFs and runs the page tests.
+# PDFs and runs the page tests; Hunspell and its Swedish and German dictionaries run
+# check's spelling.
 system:
 	@missing=""; \
 	command -v msgcat >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v hunspell >/dev/null 2>&1 || missing="$$missing hunspell"; \
+	[ -f /usr/share/hunspell/sv_SE.dic ] || missing="$$missing hunspell-sv"; \
+	[ -f /usr/share/hunspell/de_DE.dic ] || missing="$$missing hunspell-de-de"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing$$missing"; \
@@ -94,12 +98,14 @@ lint: python
 	$(BIN)/mypy i18n tests
 
 # Speed and memory on the real corpus against mdpo and translate-toolkit, written to
-# bench/results.md (about 10 minutes), and `check --render` on the example course from a
-# cold start, bench/overflow.md; bench-scaling: linearity on 1-8 MB decks.
+# bench/results.md (about 10 minutes), `check --render` on the example course from a
+# cold start to bench/overflow.md, and check with a 200-term glossary, cold and warm, to
+# bench/glossary.txt; bench-scaling: linearity on 1-8 MB decks.
 # BASELINE=<git revision>: build and check by that code too, in the same rounds.
 bench: python node
 	$(BIN)/python tools/bench.py $(if $(BASELINE),--baseline $(BASELINE))
 	$(BIN)/python tools/bench_overflow.py
+	$(BIN)/python tools/bench_check.py --glossary 200 | tee bench/glossary.txt
 
 bench-scaling: python
 	$(BIN)/python tools/bench_scaling.py

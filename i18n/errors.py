@@ -65,3 +65,8 @@ class Warning_:
 Notice = Warning_ | I18nError
 """One line for the user, kept as data until it is printed: a warning or an error
 (the caller decides by its type whether the run failed, never by its text)."""
+
+
+class GlossaryError(I18nError):
+    """A glossary (``locales/<lang>/glossary.csv`` or ``.tbx``) or word list that cannot
+    be read."""

@@ -12,12 +12,13 @@ removed decks are reported, or with ``prune`` kept as memory and removed (``prun
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 import polib
+from markdown_it import MarkdownIt
 
 from i18n.cache import Cache
 from i18n.catalogue.compendium import sure_translations, with_sure
@@ -42,6 +43,9 @@ from i18n.files import (
     require_folder,
     write_atomic,
 )
+from i18n.glossary.annotate import annotate
+from i18n.glossary.match import TermIndex
+from i18n.glossary.read import read_glossary
 from i18n.model import Deck
 from i18n.orphans import find_orphans, follow_renames, orphan_warnings, present_decks
 from i18n.parallel import parallel_map
@@ -186,6 +190,24 @@ def project_template(
     )
 
 
+def _term_index(
+    config: Config, lang: str
+) -> Generator[Line, None, tuple[TermIndex, MarkdownIt] | None]:
+    """The language's glossary ready to annotate entries (``#. glossary: ...``), or None
+    when it has none or it cannot be read (said on stderr; the catalogues are still
+    updated)."""
+    try:
+        glossary = read_glossary(config.locales, lang, config.source_language)
+    except I18nError as exc:
+        yield Line(str(exc), stderr=True, error=True)
+        return None
+    if not glossary.terms:
+        return None
+    from i18n.marp.parser import marp_parser
+
+    return TermIndex(glossary, config.source_language), marp_parser(front_matter=False)
+
+
 def _update_language(
     config: Config,
     lang: str,
@@ -214,6 +236,7 @@ def _update_language(
         yield from (Line(str(warning), stderr=True) for warning in warnings)
     pairs = [pair for _, po in read.values() for pair in memory_pairs(po)]
     memory, sure = Memory(pairs), sure_translations(pairs)
+    terms = yield from _term_index(config, lang)
     for deck, pot in templates:
         path = catalogue_path(config, lang, deck.path)
         if path in broken:
@@ -224,6 +247,8 @@ def _update_language(
         if path in read:
             data, old = read[path]
         po = merge(pot, with_sure(old, pot, sure), memory, purge_obsolete=purge_obsolete)
+        if terms is not None:
+            annotate(po, list(deck.units), *terms)
         text = catalogue_file(po, deck, lang, pot, old, data, now)
         if read_text(path, config.locales) != data:
             yield Line(

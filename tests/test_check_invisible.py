@@ -70,6 +70,8 @@ def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     )
     write_po(root, {})
     monkeypatch.chdir(root)
+    # Persian, Hindi and emoji in a Swedish catalogue: no dictionary's words
+    monkeypatch.setattr("i18n.check.spelling.hunspell_command", lambda: None)
     return root
 
 
@@ -282,7 +284,8 @@ def test_every_format_shows_the_po_file_and_line(course: Path, cli: Cli) -> None
     for check in ("invisible", "new-address"):
         assert f"::error file={PO},line={line},title=marp-i18n {check}::" in out
     _, out = run_check(cli, "--format", "json")
-    found = {(f["check"], f["path"], f["line"]) for f in json.loads(out)["findings"]}
+    findings = json.loads(out)["findings"]
+    found = {(f["check"], f["path"], f["line"]) for f in findings if f["severity"] != "info"}
     assert found == {("invisible", str(PO), line), ("new-address", str(PO), line)}
     _, out = run_check(cli, "--format", "junit")
     for check in ("invisible", "new-address"):

@@ -60,7 +60,7 @@ def test_switches_and_allow_list() -> None:
             "W disable: unknown check 'url'; use one of threshold, stale, front-matter-ignored, "
             "orphaned-catalogue, structure, injection, invisible, new-address, links, urls, code, "
             "placeholders, html, emphasis, math, lines, hard-breaks, whitespace, same-as-source, "
-            "overflow",
+            "glossary, consistency, spelling, overflow",
         ),
         ({"allow-same": [1]}, "W allow-same: must be a list of strings"),
         ({"render": "yes"}, "W render: must be true or false, not 'yes'"),

@@ -7,12 +7,19 @@ fuzzy entries. Prints the time to segment the decks alone (the floor: ``check`` 
 segment every deck to see whether its catalogues are stale) and the time of the whole
 ``check``, wall clock and CPU, per hundred decks.
 
-    python tools/bench_check.py [CORPUS] [--repeat N]
+``--glossary N`` (issue 16) also measures ``check`` with an N-term glossary in both
+languages (the corpus's most frequent terms, from ``marp-i18n terms``) and its word
+lists, so the glossary, consistency and spelling checks all run: cold (no cache: every
+deck and Hunspell run again) and warm, against the same run without glossaries.
+
+    python tools/bench_check.py [CORPUS] [--repeat N] [--glossary N]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import os
 import sys
 import tempfile
@@ -128,6 +135,95 @@ def _build_all(texts: list[tuple[str, str]], locales: Path) -> None:
             ).text
 
 
+def write_glossaries(corpus: Path, locales: Path, size: int) -> int:
+    """A ``size``-term glossary.csv for ``sv`` and ``de``: the corpus's most frequent
+    terms, pseudo-translated as the catalogues are (so most entries use them, as a
+    real translation would), a tenth never translated."""
+    from i18n.files import load_deck
+    from i18n.terms import candidates
+
+    decks = [load_deck(d, ("title", "description")) for d in find_decks(corpus)[0]]
+    terms = [c.term for c in candidates(decks)][:size]
+    for lang in ("sv", "de"):
+        with (locales / lang / "glossary.csv").open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(["source", "target", "comment"])
+            for number, term in enumerate(terms):
+                if number % 10 == 0:
+                    writer.writerow([term, "", "do not translate"])
+                else:
+                    writer.writerow([term, pseudo_translate(term, "front matter")[2:], ""])
+        (locales / lang / "words.txt").write_text("marp\nyaml\n", encoding="utf-8")
+    return len(terms)
+
+
+def bench_glossary(corpus: Path, size: int, repeat: int = 3) -> dict[str, float]:
+    """Best-of-``repeat`` seconds of ``marp-i18n check`` (a fresh process, as CI and
+    a commit hook run it) without and with glossaries: cold (``MARP_I18N_NO_CACHE``)
+    and warm (the cache filled by the run before)."""
+    import subprocess
+
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as caches:
+        root = Path(tmp)
+        write_catalogues(corpus, root / "locales")
+        (root / "pyproject.toml").write_text(
+            f'[tool.marp-i18n]\nslides = "{corpus.resolve()}"\nlanguages = ["sv", "de"]\n'
+            "[tool.marp-i18n.check]\nmin = 0\n",
+            encoding="utf-8",
+        )
+        command = [sys.executable, "-m", "i18n", "check", "--format", "json"]
+        base = {k: v for k, v in os.environ.items() if not k.startswith("MARP_I18N_")}
+        base["PYTHONPATH"] = str(ROOT)
+        for label in ("without", "with"):
+            if label == "with":
+                terms = write_glossaries(corpus, root / "locales", size)
+                print(f"glossary: {terms} terms in sv and de")
+            cold_env = {**base, "MARP_I18N_NO_CACHE": "1"}
+            warm_env = {**base, "MARP_I18N_CACHE_DIR": str(Path(caches) / label)}
+
+            def run(env: dict[str, str]) -> str:
+                done = subprocess.run(command, cwd=root, env=env, capture_output=True, check=False)
+                return done.stdout.decode()
+
+            colds = [_child_timed(lambda e=cold_env: run(e)) for _ in range(repeat)]
+            run(warm_env)  # fills the cache
+            warms = [_child_timed(lambda e=warm_env: run(e)) for _ in range(repeat)]
+            cold, warm = min(t[0] for t in colds), min(t[0] for t in warms)
+            cold_cpu, warm_cpu = min(t[1] for t in colds), min(t[1] for t in warms)
+            by_check: dict[str, int] = {}
+            for finding in json.loads(run(warm_env))["findings"]:
+                by_check[finding["check"]] = by_check.get(finding["check"], 0) + 1
+            print(
+                f"{label} glossary: cold {cold:.3f} s (CPU {cold_cpu:.3f} s), warm {warm:.3f} s "
+                f"(CPU {warm_cpu:.3f} s); findings {by_check}"
+            )
+            results[f"cold {label}"], results[f"warm {label}"] = cold, warm
+            results[f"cold CPU {label}"], results[f"warm CPU {label}"] = cold_cpu, warm_cpu
+    growth = results["cold with"] / results["cold without"] - 1
+    growth_cpu = results["cold CPU with"] / results["cold CPU without"] - 1
+    print(
+        f"cold time grows {growth * 100:.0f} % (CPU {growth_cpu * 100:.0f} %; target: at most "
+        f"30 %); warm with glossary {results['warm with']:.3f} s (target: under 1 s)"
+    )
+    return results
+
+
+def _child_timed(work: object) -> tuple[float, float]:
+    """Wall seconds, and the CPU seconds of the child processes ``work`` ran (what a
+    loaded machine changes least)."""
+    import resource
+
+    assert callable(work)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = time.perf_counter()
+    work()
+    wall = time.perf_counter() - wall
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu
+
+
 def _timed(work: object) -> tuple[float, float]:
     assert callable(work)
     wall, cpu = time.perf_counter(), time.process_time()
@@ -139,11 +235,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--glossary", type=int, default=0, metavar="N")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"{args.corpus}: corpus not found, nothing to measure", file=sys.stderr)
         return 0
-    bench(args.corpus, args.repeat)
+    if args.glossary:
+        bench_glossary(args.corpus, args.glossary, args.repeat)
+    else:
+        bench(args.corpus, args.repeat)
     return 0
 
 

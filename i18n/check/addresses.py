@@ -88,6 +88,14 @@ def addresses(texts: Iterable[str]) -> dict[str, str]:
     return found
 
 
+def without_addresses(text: str) -> str:
+    """``text`` with every URL and e-mail address a reader finds blanked to spaces (the
+    glossary and spelling checks read words, never addresses)."""
+    if not _HINT.search(text):
+        return text
+    return _ADDRESS.sub(lambda m: " " * len(m.group()), text)
+
+
 def new_addresses(source: Iterable[str], translation: Iterable[str]) -> str | None:
     """The addresses the translation's text has and the source's has not, or None."""
     known = addresses(source)

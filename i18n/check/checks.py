@@ -114,8 +114,9 @@ def same_as_source(source: str, translation: str, facts: Facts, allow: Set[str])
     """
     if translation.strip().casefold() != source.strip().casefold():
         return None
+    allowed = {word for name in allow for word in name.split()}  # "AMD SEV": both words
     words = (w.strip(_EDGE_PUNCT) for piece in facts.text for w in piece.split())
-    todo = [w for w in words if any(c.isalpha() for c in w) and w not in allow]
+    todo = [w for w in words if any(c.isalpha() for c in w) and w not in allowed]
     if not todo:
         return None
     shown = ", ".join(dict.fromkeys(todo[:4]))

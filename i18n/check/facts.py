@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 
+from i18n.check.addresses import without_addresses
 from i18n.segment.inline import walk
+from i18n.variables import VARIABLE
 
 _INLINE_KINDS = frozenset({"table cell", "image alt text", "front matter"})
 _EMPHASIS = {"em_open": "emphasis", "strong_open": "strong", "s_open": "strikethrough"}
@@ -96,3 +98,10 @@ def analyse(md: MarkdownIt, text: str, kind: str) -> Facts:
         elif kind_ == "hardbreak":
             facts.hard_breaks += 1
     return facts
+
+
+def prose(facts: Facts) -> str:
+    """The words of a text as a reader reads them: its human text (no code, math, link
+    targets or HTML) with bare URLs, e-mail addresses and ``%VARIABLES%`` blanked. What
+    the glossary and spelling checks match, so markup is never taken for a word."""
+    return VARIABLE.sub(" ", without_addresses("\n".join(facts.text)))

@@ -10,7 +10,7 @@ from i18n.check.report import Report, percent
 from i18n.check.summary import by_language, capped, summary
 
 _KIND = {"error": "error", "warning": "warning", "info": "notice"}
-"""Severity → workflow command (GitHub calls information a notice)."""
+"""Our severities as workflow commands: GitHub's word for info is notice."""
 
 
 def _data(text: str) -> str:

@@ -36,6 +36,16 @@ ENTRY_CHECKS: dict[str, str] = {
 }
 """Checks of one translated entry; a translator's ``# marp-i18n: ignore NAME`` skips one."""
 
+TERMINOLOGY_CHECKS: dict[str, str] = {
+    "glossary": "glossary terms translated as the glossary says (any inflected form), "
+    "never-translate terms unchanged, no forbidden translation",
+    "consistency": "the same source text translated the same way across the course (and, "
+    "as an info line, one translation for two different source texts)",
+    "spelling": "words of the translation in the language's Hunspell dictionary, the "
+    "course word list (words.txt) or the glossary",
+}
+"""Checks that need the course's glossary, or all its catalogues at once."""
+
 RENDER_CHECKS: dict[str, str] = {
     "overflow": "no slide that fits in the source overflows in the translation (rendered "
     "with Marp, measured in Chromium; runs with --render or render = true)",
@@ -43,4 +53,9 @@ RENDER_CHECKS: dict[str, str] = {
 """Checks of the rendered slides: they need Node.js, marp-cli and Chromium, so they run
 only when asked for."""
 
-CHECKS: dict[str, str] = {**CATALOGUE_CHECKS, **ENTRY_CHECKS, **RENDER_CHECKS}
+CHECKS: dict[str, str] = {
+    **CATALOGUE_CHECKS,
+    **ENTRY_CHECKS,
+    **TERMINOLOGY_CHECKS,
+    **RENDER_CHECKS,
+}

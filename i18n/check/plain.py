@@ -38,7 +38,8 @@ def render(report: Report, *, colour: bool = False, verbosity: int = 0) -> str:
         out.append("")
     shown, left = capped(report.findings, None if verbosity > 0 else ENTRY_CAP)
     for finding in shown:
-        out.append(paint(str(finding), _RED if finding.severity == "error" else _YELLOW))
+        colour_ = {"error": _RED, "warning": _YELLOW}.get(finding.severity)
+        out.append(paint(str(finding), colour_) if colour_ else str(finding))
     for path, count in left.items():
         out.append(f"{path}: … and {count} more entries not translated (--format json lists all)")
     out.extend(paint(str(error), _RED) for error in report.errors)

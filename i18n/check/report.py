@@ -10,7 +10,8 @@ from i18n.check.settings import Basis
 from i18n.errors import I18nError
 
 Severity = Literal["error", "warning", "info"]
-"""``info``: worth knowing, never a failure (a slide that overflows in the source)."""
+"""``info``: worth a look, never a failure (one translation for two source texts, a
+slide that overflows in the source already)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,24 @@ class CatalogueStatus:
         return tally.total == 0 or tally.translated * 100 >= self.threshold * tally.total
 
 
+@dataclass(frozen=True, slots=True)
+class TranslatedEntry:
+    """One translated entry as the course-wide checks read it: consistency compares it
+    with every other catalogue's, spelling reads its words."""
+
+    path: str
+    line: int
+    deck: str
+    language: str
+    msgid: str
+    msgstr: str
+    words: tuple[str, ...]
+    """The translation's words to spell-check: its human text, less the words its
+    source has (names, product words)."""
+    ignored: tuple[str, ...] = ()
+    """Checks a translator switched off for this entry (``# marp-i18n: ignore``)."""
+
+
 @dataclass
 class Report:
     """Everything one run found, in the order found; formatters turn it into text."""
@@ -100,6 +119,8 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     errors: list[I18nError] = field(default_factory=list)
     """Files the run could not read: the run failed (exit 2)."""
+    entries: list[TranslatedEntry] = field(default_factory=list)
+    """Every translated entry, for the checks that compare catalogues (``course.py``)."""
 
     @property
     def failures(self) -> list[Finding]:

@@ -19,12 +19,21 @@ import polib
 from i18n.cache import Cache
 from i18n.catalogue.pofile import entry_lines, read_with_warnings, translations
 from i18n.check import completeness as comp
+from i18n.check.course import (
+    CourseFindings,
+    DeckEntries,
+    course_findings,
+    course_inputs,
+    entries_key,
+)
 from i18n.check.report import CatalogueStatus, Finding, Report
 from i18n.check.settings import CheckSettings
 from i18n.config import Config
 from i18n.course import catalogue_path
 from i18n.errors import I18nError
 from i18n.files import DeckFile, deck_bytes, find_decks, load_deck, read_text
+from i18n.glossary import Glossary
+from i18n.glossary.read import read_glossary
 from i18n.model import Deck, Unit
 from i18n.orphans import find_orphans, orphan_warnings, present_decks
 
@@ -46,19 +55,30 @@ class Checkers:
     the module-level dict this replaces, which keyed checkers by the settings' content.
     """
 
-    def __init__(self, settings: CheckSettings) -> None:
+    def __init__(
+        self,
+        settings: CheckSettings,
+        glossaries: dict[str, Glossary] | None = None,
+        source_language: str = "en",
+    ) -> None:
         self.settings = settings
+        self.glossaries = glossaries or {}
+        self.source_language = source_language
         self._checker: EntryChecker | None = None
 
-    def __reduce__(self) -> tuple[type[Checkers], tuple[CheckSettings]]:
-        return Checkers, (self.settings,)
+    def __reduce__(
+        self,
+    ) -> tuple[type[Checkers], tuple[CheckSettings, dict[str, Glossary], str]]:
+        return Checkers, (self.settings, self.glossaries, self.source_language)
 
     def get(self) -> EntryChecker:
         """The run's checker, made on first use in this process."""
         if self._checker is None:
             from i18n.check.entries import EntryChecker
 
-            self._checker = EntryChecker(self.settings)
+            self._checker = EntryChecker(
+                self.settings, glossaries=self.glossaries, source_language=self.source_language
+            )
         return self._checker
 
 
@@ -105,12 +125,73 @@ def check_course(config: Config, settings: CheckSettings, *, jobs: int | None = 
             )
         )
     languages = [lang for lang in dict.fromkeys(config.languages) if lang != config.source_language]
-    job = partial(_deck_report, config, settings, languages, Checkers(settings))
-    for part in parallel_map(job, decks, jobs):
+    glossaries = _glossaries(config, languages, report)
+    checkers = Checkers(settings, glossaries, config.source_language)
+    job = partial(_deck_report, config, settings, languages, checkers)
+    done: list[tuple[DeckFile, str, Report]] = []
+    for deck_file, (key, part) in zip(decks, parallel_map(job, decks, jobs), strict=True):
         report.catalogues.extend(part.catalogues)
         report.findings.extend(part.findings)
         report.errors.extend(part.errors)
+        done.append((deck_file, key, part))
+    report.findings.extend(_course_findings(config, settings, languages, checkers, done))
     return report
+
+
+def _course_findings(
+    config: Config,
+    settings: CheckSettings,
+    languages: list[str],
+    checkers: Checkers,
+    done: list[tuple[DeckFile, str, Report]],
+) -> list[Finding]:
+    """The course-wide checks (``course.py``), kept in the cache under every deck's key:
+    when nothing changed, no deck's entries are read back at all."""
+    cache = Cache.for_project(config.root)
+    keys = [key for _, key, _ in done]
+    course_key = ""
+    if all(keys):
+        course_key = cache.key(
+            b"course",
+            _settings_key(settings),
+            *keys,
+            *(checkers.glossaries[lang].digest for lang in sorted(checkers.glossaries)),
+            *(course_inputs(lang) for lang in languages if settings.enabled("spelling")),
+        )
+        if (known := cache.get(course_key, CourseFindings)) is not None:
+            return list(known.findings)
+    entries = []
+    for deck_file, key, part in done:
+        stored = cache.get(entries_key(cache, key), DeckEntries) if key else None
+        if part.entries or not key:
+            entries.extend(part.entries)
+        elif stored is not None:
+            entries.extend(stored.entries)
+        else:  # the deck's report was kept, its entries not: check it again
+            entries.extend(
+                _deck_report(config, settings, languages, checkers, deck_file)[1].entries
+            )
+    found = course_findings(
+        entries, settings, checkers.glossaries, config.source_language, cache, config.locales
+    )
+    if course_key:
+        cache.put(course_key, CourseFindings(tuple(found)))
+    return found
+
+
+def _glossaries(config: Config, languages: list[str], report: Report) -> dict[str, Glossary]:
+    """Each language's glossary and word list; one that cannot be read is an error of
+    the run, and its language is checked without it."""
+    found: dict[str, Glossary] = {}
+    for lang in languages:
+        try:
+            glossary = read_glossary(config.locales, lang, config.source_language)
+        except I18nError as exc:
+            report.errors.append(exc)
+            continue
+        if glossary.digest:
+            found[lang] = glossary
+    return found
 
 
 def _deck_report(
@@ -119,11 +200,15 @@ def _deck_report(
     languages: list[str],
     checkers: Checkers,
     deck_file: DeckFile,
-) -> Report:
-    """One deck in every language: the unit of work a process is given.
+    *,
+    fresh: bool = False,
+) -> tuple[str, Report]:
+    """One deck in every language: the unit of work a process is given; its cache key
+    ("" when it has none) and its report.
 
     The result is cached under the bytes of the deck and its catalogues and the
-    settings, so a commit hook re-checks only what changed.
+    settings, so a commit hook re-checks only what changed. The translated entries
+    the course-wide checks read are cached apart (``fresh``: check again to get them).
     """
     cache = Cache.for_project(config.root)
     paths = [catalogue_path(config, lang, deck_file.name) for lang in languages]
@@ -146,21 +231,24 @@ def _deck_report(
             config.source_language,
             *config.translatable_keys,
             _settings_key(settings),
+            config.source_language,
+            *(checkers.glossaries[lang].digest for lang in sorted(checkers.glossaries)),
         )
     except (OSError, I18nError):
         key = ""  # unreadable: the run below reports it
-    if key and (found := cache.get(key, Report)) is not None:
-        return found
+    if key and not fresh and (found := cache.get(key, Report)) is not None:
+        return key, found
     run = _Run(config, settings, checkers.get(), cache)
     try:
         deck = load_deck(deck_file, config.translatable_keys, cache)
     except I18nError as exc:
         run.report.errors.append(exc)
-        return run.report
+        return key, run.report
     _check_deck(run, deck, (config.slides / deck.path).as_posix(), catalogues)
     if key and not run.report.errors:
-        cache.put(key, run.report)
-    return run.report
+        cache.put(key, replace(run.report, entries=[]))
+        cache.put(entries_key(cache, key), DeckEntries(tuple(run.report.entries)))
+    return key, run.report
 
 
 def _settings_key(settings: CheckSettings) -> str:
@@ -216,7 +304,10 @@ def _check_deck(
             found[:0] = comp.threshold_findings(po_path, entries, summary)
         for entry in entries:
             if comp.state_of(entry) == "translated" and not entry.msgid_plural:
-                found.extend(run.entries.findings(entry, units.get(entry.msgid), deck, po_path))
+                own = units.get(entry.msgid)
+                found.extend(run.entries.findings(entry, own, deck, po_path, lang))
+                record = run.entries.record(entry, own, po_path, lang)
+                run.report.entries.append(replace(record, deck=deck.path))
         if run.settings.enabled("structure"):
             found.extend(_structure(deck, entries, po_path, run.cache))
         run.report.catalogues.append(status)

@@ -29,6 +29,11 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "review",
         "Write a side-by-side HTML page of a deck and its translation.",
     ),
+    "terms": (
+        "i18n.cli.terms",
+        "terms",
+        "Propose glossary terms from the decks, with their frequency.",
+    ),
     "import": (
         "i18n.cli.import_",
         "import_",

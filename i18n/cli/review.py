@@ -14,6 +14,7 @@ from i18n.errors import ConfigError
 
 if TYPE_CHECKING:
     from i18n.config import Config
+    from i18n.glossary.match import TermIndex
     from i18n.report.review_slides import SlidePictures
 
 
@@ -103,6 +104,7 @@ def review(
         target_name=language_name(code),
         generated=now(),
         pictures=pictures,
+        terms=_terms(config.locales, code, config.source_language),
     )
     if write_atomic(target, page, within=within):
         out.line(str(target))
@@ -123,6 +125,15 @@ def _overflowing(pictures: SlidePictures) -> str:
     """The summary's words on the slides: how many overflow in the translation."""
     count = sum(picture.fit.overflows for picture in pictures.target.values())
     return f", {count} of {len(pictures.target)} slides overflowing"
+
+
+def _terms(locales: Path, lang: str, source_language: str) -> TermIndex | None:
+    """The language's glossary, to mark its terms on the page (None: it has none)."""
+    from i18n.glossary.match import TermIndex
+    from i18n.glossary.read import read_glossary
+
+    glossary = read_glossary(locales, lang, source_language)
+    return TermIndex(glossary, source_language) if glossary.terms else None
 
 
 def _language(configured: tuple[str, ...], source: str, given: str | None) -> str:

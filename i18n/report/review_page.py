@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from i18n.glossary.match import TermIndex
 from i18n.report._html import document, text
 from i18n.report.review import Review, ReviewSlide, ReviewUnit
+from i18n.report.review_terms import TERMS_CSS, marked_pair
 
 if TYPE_CHECKING:
     from i18n.report.review_slides import SlidePictures
@@ -56,6 +58,7 @@ class _Names(NamedTuple):
     source_code: str
     source: str
     target: str
+    terms: TermIndex | None = None
 
 
 def render_review(
@@ -66,9 +69,11 @@ def render_review(
     target_name: str,
     generated: str,
     pictures: SlidePictures | None = None,
+    terms: TermIndex | None = None,
 ) -> str:
     """The whole page; ``*_name``: the languages' display names; ``generated``: the time;
-    ``pictures``: the rendered slides, shown above each slide's texts."""
+    ``pictures``: the rendered slides, shown above each slide's texts; ``terms``: the
+    language's glossary, whose terms are marked."""
     title = f"Review: {review.deck} in {target_name} ({review.language})"
     body = [
         f"<header>\n<h1>Review: <code>{text(review.deck)}</code> in {text(target_name)} "
@@ -79,12 +84,12 @@ def render_review(
         _summary(review),
         "</header>\n<main>\n",
     ]
-    names = _Names(source_language, source_name, target_name)
+    names = _Names(source_language, source_name, target_name, terms)
     for slide in review.slides:
         shots = pictures.figure(slide.number, source_name, target_name) if pictures else ""
         body.append(_slide(slide, review, names, shots))
     body.append("</main>\n")
-    return document(title, _CSS + _slides_css(pictures), "".join(body))
+    return document(title, _CSS + TERMS_CSS + _slides_css(pictures), "".join(body))
 
 
 def _slides_css(pictures: SlidePictures | None) -> str:
@@ -180,8 +185,9 @@ def _unit(unit: ReviewUnit, review: Review, names: _Names) -> str:
     if unit.po_line is not None:
         where.append(f"PO line {unit.po_line}")
     meta = "".join(f"<span>{w}</span>" for w in where) + _labels(unit, review.since)
+    source, translation = marked_pair(names.terms, unit.source, unit.translation)
     if unit.translation:
-        target = f'<p class="text">{text(unit.translation)}</p>'
+        target = f'<p class="text">{translation}</p>'
     else:
         target = '<p class="text missing">Not translated: the build shows the source text.</p>'
     if unit.state == "fuzzy" and unit.previous_source:
@@ -195,7 +201,7 @@ def _unit(unit: ReviewUnit, review: Review, names: _Names) -> str:
         f'<article class="{classes}">\n<p class="meta">{meta}</p>\n<div class="pair">'
         f'<div class="src" lang="{_bcp47(names.source_code)}"><span class="side">'
         f"{text(names.source)}</span>"
-        f'<p class="text">{text(unit.source)}</p></div>'
+        f'<p class="text">{source}</p></div>'
         f'<div class="dst" lang="{_bcp47(review.language)}">'
         f'<span class="side">{text(names.target)}</span>{target}</div></div>\n</article>\n'
     )
