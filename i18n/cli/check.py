@@ -71,8 +71,7 @@ def check(
     from i18n.check import check_course, format_report, read_settings
 
     config = make_config(config_path, slides=slides, locales=locales, keys=keys, langs=langs)
-    where = f"{config_path or 'pyproject.toml'} [tool.marp-i18n.check]"
-    settings = read_settings(config.check, where, minimum=minimum, disable=disable)
+    settings = read_settings(config.check, config.where("check"), minimum=minimum, disable=disable)
     report = check_course(config, settings)
     if colour is None:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ

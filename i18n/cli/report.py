@@ -52,8 +52,7 @@ def report(
             "--lang", None, "no languages to report on", "set languages = [...] or give --lang"
         )
     folder = output if output is not None else config.build / "report"
-    where = f"{config_path or 'pyproject.toml'} [tool.marp-i18n.check]"
-    result = check_course(config, read_settings(config.check, where))
+    result = check_course(config, read_settings(config.check, config.where("check")))
     status = status_of(
         result,
         languages=languages,
