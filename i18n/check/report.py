@@ -74,7 +74,7 @@ class CatalogueStatus:
     words: Tally
     """Source words (``pocount``'s ``sourcewords``) per state."""
     threshold: float
-    basis: Basis = "messages"
+    basis: Basis = "words"
 
     @property
     def counted(self) -> Tally:
@@ -99,6 +99,12 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     errors: list[I18nError] = field(default_factory=list)
     """Files the run could not read: the run failed (exit 2)."""
+    measure: Basis = "words"
+    """What "translated %" counts in every output (``check.measure``)."""
+
+    def share(self, messages: Tally, words: Tally) -> float:
+        """Percent translated of a total, in the report's measure."""
+        return percent(messages if self.measure == "messages" else words)
 
     @property
     def failures(self) -> list[Finding]:

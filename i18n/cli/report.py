@@ -66,7 +66,7 @@ def report(
         out.warn(f"marp-i18n: {error}")
     files = {folder / "index.html": render_status(status, generated=now())}
     for lang in status.languages:
-        files[folder / f"badge-{lang.code}.svg"] = language_badge(lang.code, lang.words) + "\n"
+        files[folder / f"badge-{lang.code}.svg"] = language_badge(lang.code, lang.counted) + "\n"
     failed = bool(result.errors)
     within = config.build if output is None else None  # a folder given is used as given
     for path, content in files.items():
@@ -81,8 +81,8 @@ def report(
         else:
             out.detail(f"{path} (unchanged)")
     out.summary(
-        f"report: {counted(len(status.rows), 'deck')} in {counted(len(languages), 'language')}, "
-        f"{counted(status.failing, 'failing check')}: {folder / 'index.html'}"
+        f"report: {counted(len(status.rows), 'deck')} in {counted(len(languages), 'language')}; "
+        f"{status.findings}: {folder / 'index.html'}"
     )
     return 2 if failed else 0
 

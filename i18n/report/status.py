@@ -1,9 +1,10 @@
 """The status grid: ``check``'s Report as decks by languages, with findings and links.
 
 Pure: the report, the languages and which built files exist come in as values; the
-CLI finds the files. Counts are source words (``pocount``'s ``sourcewords``, as
-``check`` counts them), because a deck's work is its words, not its entries: a
-one-word heading and a long speaker note are one message each.
+CLI finds the files. The bars show source words (``pocount``'s ``sourcewords``),
+because a deck's work is its words, not its entries: a one-word heading and a long
+speaker note are one message each. The percentages are ``check``'s, in the course's
+measure (``check.measure``, words by default), so page, badge and CI agree.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from i18n.check.report import CatalogueStatus, Finding, Report, Tally, percent
-from i18n.check.summary import ENTRY_CAP, capped
+from i18n.check.settings import Basis
+from i18n.check.summary import ENTRY_CAP, capped, findings_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +44,8 @@ class Cell:
 
     @property
     def percent(self) -> float:
-        """Percent of source words translated, rounded down to 0.1 (never 100 too early)."""
-        return percent(self.status.words)
+        """Percent translated in the course's measure, rounded down to 0.1, as ``check``."""
+        return self.status.percent
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +65,17 @@ class Language:
     code: str
     name: str
     words: Tally
+    messages: Tally = Tally()
+    measure: Basis = "words"
+
+    @property
+    def counted(self) -> Tally:
+        """The totals in the course's measure."""
+        return self.words if self.measure == "words" else self.messages
 
     @property
     def percent(self) -> float:
-        return percent(self.words)
+        return percent(self.counted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +104,8 @@ class Status:
     """Findings that belong to no catalogue (a skipped file, a config warning)."""
     errors: tuple[str, ...]
     """Files the run could not read (the report is incomplete)."""
+    findings: str = ""
+    """What failed, in ``check``'s words (``findings_line``)."""
 
     @property
     def failing(self) -> int:
@@ -174,8 +185,10 @@ def status_of(
         rows.append(Row(deck, tuple(cells), source))
     totals = []
     for code in codes:
-        words = sum((s.words for s in report.catalogues if s.language == code), Tally())
-        totals.append(Language(code, names.get(code, code), words))
+        mine = [s for s in report.catalogues if s.language == code]
+        words = sum((s.words for s in mine), Tally())
+        messages = sum((s.messages for s in mine), Tally())
+        totals.append(Language(code, names.get(code, code), words, messages, report.measure))
     groups = []
     for key, found in by_catalogue.items():
         shown, left = capped(found, ENTRY_CAP)
@@ -188,6 +201,7 @@ def status_of(
         tuple(groups),
         tuple(other),
         tuple(str(e) for e in report.errors),
+        findings_line(report),
     )
 
 
