@@ -150,11 +150,19 @@ def test_bad_decks_are_reported_and_others_still_processed(course: Path, cli: Cl
     assert (course / "locales" / "a" / "index.pot").exists()
 
 
-def test_missing_slides_folder_is_one_line(tmp_path: Path, cli: Cli) -> None:
+def test_missing_slides_folder_is_one_line(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no settings file here or above: the error says so
     code, _, err = cli("extract", "--slides", str(tmp_path / "nope"), "--locales", str(tmp_path))
     assert code == 2
-    hint = "give --slides DIR or set slides ="
-    assert err == f"marp-i18n: {tmp_path / 'nope'}: slides folder not found; {hint}\n"
+    none = (
+        f"no marp-i18n.toml (nor pyproject.toml with [tool.marp-i18n]) found in {tmp_path} "
+        "or above: run `marp-i18n init` in the course folder"
+    )
+    assert err == (
+        f"marp-i18n: {tmp_path / 'nope'}: slides folder not found ({none}); give --slides DIR\n"
+    )
 
 
 def test_bad_language_code_is_refused(course: Path, cli: Cli) -> None:

@@ -261,14 +261,16 @@ def test_any_text_on_the_page_stays_text(deck: str, message: str, path: str) -> 
 
 
 @pytest.mark.parametrize(
-    ("translated", "total", "percent"),
-    [(0, 10, 0), (999, 1000, 99), (1, 3, 33), (10, 10, 100), (0, 0, 100)],
+    ("translated", "total", "percent", "shown"),
+    [(0, 10, 0, "0"), (999, 1000, 99, "99.9"), (1, 3, 33, "33.3"), (10, 10, 100, "100"),
+     (0, 0, 100, "100")],  # fmt: skip
 )
-def test_badge_percent_rounds_down(translated: int, total: int, percent: int) -> None:
+def test_badge_percent_rounds_down(translated: int, total: int, percent: int, shown: str) -> None:
+    # The badge shows check's figure (rounded down to 0.1); its colour the whole percent.
     words = Tally(translated=translated, untranslated=total - translated)
     assert badge_percent(words) == percent
     svg = ET.fromstring(language_badge("sv", words))
-    assert [t.text for t in svg.iter(f"{SVG}text")][2] == f"{percent} %"
+    assert [t.text for t in svg.iter(f"{SVG}text")][2] == f"{shown} %"
     assert svg.find(f"{SVG}path").get("fill") == colour_of(percent)  # type: ignore[union-attr]
 
 

@@ -2,7 +2,7 @@
 
 Each check compares the source's facts with the translation's (``facts.py``) or hands
 the pair to a translate-toolkit checker where one fits (``translate/filters/checks.py``:
-``urls``, ``variables``, ``xmltags``, ``startwhitespace``, ``endwhitespace``); the
+``urls``, ``variables``, ``xmltags``, ``numbers``, ``startwhitespace``, ``endwhitespace``); the
 Markdown and Marp ones it lacks are written here. ``structure`` is the build's guard
 (``structure.py``). Findings come back as (check name, message), in ``ENTRY_CHECKS`` order.
 """
@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Set
 
 from translate.filters.checks import CheckerConfig, FilterFailure, StandardChecker
+from translate.filters.decoration import getnumbers
 
 from i18n.check.facts import Facts
 from i18n.guard.unit import UNSAFE_URL
@@ -167,6 +168,11 @@ def markup_problems(
         )
     if src.math != tgt.math:
         yield "math", "math differs: " + _diff(src.math, tgt.math, lambda m: f"${m}$")
+    if "numbers" in on and _tt(checker.numbers, " ".join(src.text), " ".join(tgt.text)):
+        numbers = _diff(
+            Counter(getnumbers(" ".join(src.text))), Counter(getnumbers(" ".join(tgt.text))), str
+        )
+        yield "numbers", f"numbers differ: {numbers or 'in another order'}"
     if kind in _STRUCTURE_LINES and source.count("\n") != translation.count("\n"):
         lines, want = translation.count("\n") + 1, source.count("\n") + 1
         yield "lines", f"{lines} lines where the source has {want}: lines are structure in a {kind}"
