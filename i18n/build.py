@@ -239,12 +239,18 @@ def _locator(po_path: Path, lines: dict[str, int]) -> Callable[[str], tuple[str,
 
 
 def _missing_images(deck: Deck, path: Path) -> list[Warning_]:
-    """Warnings for local images the deck refers to that do not exist beside it."""
-    messages = []
+    """One warning for the local images the deck refers to that do not exist beside it:
+    a course without its images would otherwise print a line per image, every build."""
+    missing = []
     for line, src in deck.images:
         parsed = urlparse(src)
         if parsed.scheme or parsed.netloc or not parsed.path or src.startswith(("/", "#")):
             continue
         if not (path.parent / unquote(parsed.path)).exists():
-            messages.append(Warning_(str(path), line, f"image not found: {src}"))
-    return messages
+            missing.append((line, src))
+    if len(missing) == 1:
+        return [Warning_(str(path), missing[0][0], f"image not found: {missing[0][1]}")]
+    if not missing:
+        return []
+    named = ", ".join(f"{src} (line {line})" for line, src in missing)
+    return [Warning_(str(path), missing[0][0], f"{len(missing)} images not found: {named}")]
