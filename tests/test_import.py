@@ -523,7 +523,7 @@ def test_the_source_deck_may_be_given_by_its_name(course: Path, cli: Cli) -> Non
 def test_a_translated_front_matter_value_it_cannot_use_is_reported(
     course: Path, cli: Cli
 ) -> None:
-    # The fixture's translator translated the footer, which is not a translatable key.
+    edit(course / "deck.sv.md", "© Course authors", "© Kursförfattarna")  # not a translatable key
     code, _, err = cli("import", "deck.md", "deck.sv.md")
     assert "deck.sv.md:4: warning: front matter footer differs from the source but is not " in err
     assert "footer is not in translatable-keys (title, description)" in err
