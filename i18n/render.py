@@ -133,6 +133,22 @@ def find_chromium(env: Mapping[str, str]) -> str | None:
     return None
 
 
+MARP_HINT = (
+    "run `npm ci` where package.json pins @marp-team/marp-cli, or `npm install "
+    "@marp-team/marp-cli` in the course folder, or give --marp PATH"
+)
+
+
+def find_marp(root: Path, env: Mapping[str, str]) -> Path:
+    """The marp-cli to run when none is given: the course's own (``node_modules/.bin``
+    beside its settings, then in the current folder), then ``marp`` on ``PATH``; else
+    the course's path, so the error names where it was looked for."""
+    candidates = [root / "node_modules" / ".bin" / "marp", Path("node_modules/.bin/marp")]
+    on_path = shutil.which("marp", path=env.get("PATH"))
+    candidates += [Path(on_path)] if on_path else []
+    return next((c for c in candidates if c.is_file()), candidates[0])
+
+
 def output_path(lang_dir: Path, deck: Path, kind: Kind) -> Path:
     """``build/<lang>/<kind>/<deck path>.<kind>``: nested decks keep their folders."""
     return (lang_dir / kind / deck.relative_to(lang_dir)).with_suffix(f".{kind}")
@@ -154,7 +170,7 @@ def render(
         ConfigError: a requested language has no folder in ``build``.
     """
     if not marp.is_file():
-        raise I18nError(str(marp), None, "marp-cli is not installed", "run `npm ci`")
+        raise I18nError(str(marp), None, "marp-cli is not installed", MARP_HINT)
     jobs: list[tuple[str, Path, list[Path]]] = []
     for lang in langs:
         lang_dir = build / lang

@@ -12,7 +12,7 @@ from conftest import Cli
 from marp import ROOT, marp_available
 
 from i18n.errors import I18nError
-from i18n.render import RenderResult, find_chromium, find_decks, render
+from i18n.render import MARP_HINT, RenderResult, find_chromium, find_decks, find_marp, render
 from i18n.variables import VARIABLE
 
 MARP_CLI = ROOT / "node_modules" / ".bin" / "marp"
@@ -75,7 +75,7 @@ def test_missing_marp_cli_is_one_clear_error(tmp_path: Path) -> None:
     missing = tmp_path / "node_modules" / ".bin" / "marp"
     with pytest.raises(I18nError) as caught:
         render(build, ["sv"], marp=missing, chromium=None, env=os.environ)
-    assert str(caught.value) == f"{missing}: marp-cli is not installed; run `npm ci`"
+    assert str(caught.value) == f"{missing}: marp-cli is not installed; {MARP_HINT}"
 
 
 def test_cli_missing_marp_cli_exits_2(tmp_path: Path, cli: Cli) -> None:
@@ -83,7 +83,7 @@ def test_cli_missing_marp_cli_exits_2(tmp_path: Path, cli: Cli) -> None:
     missing = tmp_path / "marp"
     code, _, err = cli("render", "--build", str(build), "--no-pdf", "--marp", str(missing))
     assert code == 2
-    assert err == (f"marp-i18n: {missing}: marp-cli is not installed; run `npm ci`\n")
+    assert err == f"marp-i18n: {missing}: marp-cli is not installed; {MARP_HINT}\n"
 
 
 def test_decks_marp_cli_skips_are_failures(tmp_path: Path) -> None:
@@ -141,3 +141,20 @@ def test_rendered_example_course_has_its_variables_filled_in(tmp_path: Path) -> 
             encoding="utf-8"
         ).count("%ATTRIBUTION_PREFIX%")  # the built deck keeps it for scenskrack
     assert not list((tmp_path / "build" / "sv").glob(".*.md"))  # the copies are gone
+
+
+def test_marp_is_found_in_the_course_then_on_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    course_marp = tmp_path / "course" / "node_modules" / ".bin" / "marp"
+    elsewhere = tmp_path / "bin" / "marp"
+    elsewhere.parent.mkdir(parents=True)
+    elsewhere.write_text("#!/bin/sh\n")
+    elsewhere.chmod(0o755)
+    env = {"PATH": str(elsewhere.parent)}
+    assert find_marp(tmp_path / "course", env) == elsewhere
+    course_marp.parent.mkdir(parents=True)
+    course_marp.write_text("#!/bin/sh\n")
+    assert find_marp(tmp_path / "course", env) == course_marp
+    assert find_marp(tmp_path / "none", {"PATH": ""}) == tmp_path / "none" / "node_modules" / ".bin" / "marp"

@@ -63,9 +63,9 @@ def marp_option(func: F) -> F:
     return click.option(
         "--marp",
         type=click.Path(path_type=Path, dir_okay=False),
-        default="node_modules/.bin/marp",
-        show_default=True,
-        help="The marp-cli executable (installed by `npm ci`).",
+        default=None,
+        help="The marp-cli executable [default: node_modules/.bin/marp of the course "
+        "(`npm ci`), else marp on PATH].",
     )(func)
 
 

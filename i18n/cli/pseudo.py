@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -42,7 +43,7 @@ def pseudo(
     lang: str,
     build_decks: bool,
     render_html: bool,
-    marp: Path,
+    marp: Path | None,
     quiet: bool,
     verbose: int,
 ) -> int:
@@ -77,6 +78,9 @@ def pseudo(
         or failed
     )
     if render_html:
+        from i18n.render import find_marp
+
+        marp = marp or find_marp(config.root, os.environ)
         if marp.is_file():
             failed = run_render(config.build, [lang], marp, None, out) or failed
         else:

@@ -33,7 +33,7 @@ def render(
     build: Path | None,
     langs: tuple[str, ...],
     pdf: bool | None,
-    marp: Path,
+    marp: Path | None,
     quiet: bool,
     verbose: int,
 ) -> int:
@@ -42,9 +42,11 @@ def render(
     Each %KEY% is filled in from build/<lang>/variables first (the [variables.<lang>]
     settings, which `build` writes there), as the course's renderer does.
     """
-    from i18n.render import find_chromium, find_languages
+    from i18n.render import find_chromium, find_languages, find_marp
 
-    build_dir = make_config(config_path, need_slides=False, build=build).build
+    config = make_config(config_path, need_slides=False, build=build)
+    build_dir = config.build
+    marp = marp or find_marp(config.root, os.environ)
     languages = list(langs) or find_languages(build_dir)
     if not languages:
         raise ConfigError(
