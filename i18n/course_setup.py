@@ -40,7 +40,9 @@ def gitignore_text(existing: str, lines: Sequence[str]) -> str:
         return existing
     head = existing if not existing or existing.endswith("\n") else existing + "\n"
     gap = "\n" if head else ""
-    return head + gap + "# marp-i18n: built decks, pseudo-locales, lock\n" + "\n".join(missing) + "\n"
+    return (
+        head + gap + "# marp-i18n: built decks, pseudo-locales, lock\n" + "\n".join(missing) + "\n"
+    )
 
 
 def slides_folder(markdown_files: Iterable[str]) -> str | None:

@@ -9,12 +9,12 @@ keeps every byte it was not asked to change. Pure: text in, text out.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import tomlkit
 from tomlkit.container import Container
 from tomlkit.exceptions import TOMLKitError
-from tomlkit.items import Table
+from tomlkit.items import Comment, Table, Whitespace
 
 from i18n.errors import ConfigError
 
@@ -144,8 +144,8 @@ def _variables_table(keys: Sequence[str], values: Mapping[str, object], source: 
 def _as_table(container: Container) -> Table:
     table = tomlkit.table()
     for key, value in container.body:
-        if key is None:
-            table.add(value)
+        if key is None:  # a comment or blank line
+            table.add(cast(Comment | Whitespace, value))
         else:
             table.append(key, value)
     return table

@@ -79,7 +79,8 @@ def validate(value: Any, schema: dict[str, Any], where: str = "$") -> None:
 
 
 def sample() -> Report:
-    ok = CatalogueStatus("a.md", "sv", "locales/sv/a.po", True, False, Tally(3), Tally(12), 100, "messages"
+    ok = CatalogueStatus(
+        "a.md", "sv", "locales/sv/a.po", True, False, Tally(3), Tally(12), 100, "messages"
     )
     low = CatalogueStatus(
         "b/index.md",

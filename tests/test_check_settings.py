@@ -65,7 +65,8 @@ def test_switches_and_allow_list() -> None:
         ({"basis": "chars"}, 'W: basis must be "words" or "messages", not \'chars\''),
         (
             {"minimum": 90},
-            "W: unknown key 'minimum'; use allow-same, basis, decks, disable, languages, measure, min",
+            "W: unknown key 'minimum'; use allow-same, basis, decks, disable, languages, "
+            "measure, min",
         ),
     ],
 )

@@ -74,7 +74,7 @@ def test_init_in_a_python_project_adds_the_table_to_pyproject(course: Path, cli:
     pyproject.write_text('# my tools\n[project]\nname = "x"\n\n[tool.ruff]\nline-length = 90\n')
     (course / ".gitignore").write_text("*.pyc")
     (course / ".pre-commit-config.yaml").write_text("repos: []\n")
-    code, out, err = cli("init")
+    code, _, err = cli("init")
     assert code == 0
     text = pyproject.read_text()
     assert text.startswith('# my tools\n[project]\nname = "x"\n\n[tool.ruff]\nline-length = 90\n')
@@ -94,7 +94,9 @@ def test_init_finds_decks_in_another_folder(course: Path, cli: Cli) -> None:
     assert tomllib.loads((course / "marp-i18n.toml").read_text())["slides"] == "lectures"
 
 
-def test_init_without_decks_is_one_line(tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_init_without_decks_is_one_line(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "README.md").write_text("# nothing here\n")
     code, out, err = cli("init")
@@ -111,7 +113,7 @@ def test_add_language_starts_a_translation(course: Path, cli: Cli) -> None:
     code, out, err = cli("add-language", "de")
     assert (code, err) == (0, "")
     assert out.splitlines()[0] == "marp-i18n.toml: de added"
-    assert f"Next: translate locales/de/*.po" in out
+    assert "Next: translate locales/de/*.po" in out
     settings = tomllib.loads((course / "marp-i18n.toml").read_text())
     assert settings["languages"] == ["de"]
     assert settings["check"]["languages"] == {"de": 0}
@@ -218,7 +220,10 @@ def test_library_helpers() -> None:
     assert slides_folder(["x/y/1.md", "x/1.md"]) == "x"
     assert slides_folder([]) is None
     assert course_keys(["%B% and %A%", "%A%", "% not %"]) == ["A", "B"]
-    direct = {"url": "https://example.org/marp-i18n.git", "vcs_info": {"vcs": "git", "commit_id": "abc"}}
+    direct = {
+        "url": "https://example.org/marp-i18n.git",
+        "vcs_info": {"vcs": "git", "commit_id": "abc"},
+    }
     assert install_spec(json.dumps(direct)) == (
         "marp-i18n @ git+https://example.org/marp-i18n.git@abc"
     )

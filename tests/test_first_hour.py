@@ -61,14 +61,12 @@ def test_the_first_hour(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert (course / PO).is_file()
 
     settings = course / "marp-i18n.toml"  # the maintainer fills in the variables
-    settings.write_text(
-        settings.read_text(encoding="utf-8")
-        .replace('[variables.en]\n# %KEY% values in this language (the renderer fills them in)\n# ATTRIBUTION_PREFIX = ""',
-                 '[variables.en]\nATTRIBUTION_PREFIX = "Photo:"')
-        .replace('[variables.de]\n# %KEY% values in this language (the renderer fills them in)\n# ATTRIBUTION_PREFIX = ""',
-                 '[variables.de]\nATTRIBUTION_PREFIX = "Foto:"'),
-        encoding="utf-8",
-    )  # fmt: skip
+    text = settings.read_text(encoding="utf-8")
+    for lang, value in (("en", "Photo:"), ("de", "Foto:")):
+        table = text.index(f"[variables.{lang}]")
+        blank = text.index('# ATTRIBUTION_PREFIX = ""', table)
+        text = text[:blank] + f'ATTRIBUTION_PREFIX = "{value}"' + text[blank + 25 :]
+    settings.write_text(text, encoding="utf-8")
 
     assert run("update")[0] == 0
     _translate(course / PO, GERMAN)

@@ -520,9 +520,7 @@ def test_the_source_deck_may_be_given_by_its_name(course: Path, cli: Cli) -> Non
     assert polib.pofile(str(PO)).find("Linux hardening").msgstr
 
 
-def test_a_translated_front_matter_value_it_cannot_use_is_reported(
-    course: Path, cli: Cli
-) -> None:
+def test_a_translated_front_matter_value_it_cannot_use_is_reported(course: Path, cli: Cli) -> None:
     edit(course / "deck.sv.md", "© Course authors", "© Kursförfattarna")  # not a translatable key
     code, _, err = cli("import", "deck.md", "deck.sv.md")
     assert "deck.sv.md:4: warning: front matter footer differs from the source but is not " in err

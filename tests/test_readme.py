@@ -104,13 +104,13 @@ def course(tmp_path: Path) -> Path:
     return root
 
 
-def test_every_concrete_readme_command_runs(
-    course: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_every_concrete_readme_command_runs(course: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     commands, _ = readme_commands()
     no_marp = marp_available()
     if no_marp is None:  # `marp-i18n render` as the README says it: marp-cli on PATH
-        monkeypatch.setenv("PATH", f"{ROOT / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}")
+        monkeypatch.setenv(
+            "PATH", f"{ROOT / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}"
+        )
     skipped = []
     ran = 0
     for words in commands:
@@ -124,7 +124,7 @@ def test_every_concrete_readme_command_runs(
             continue
         if words[0] == "render":
             words = [*words, "--no-pdf"]  # PDFs take seconds each; test_render has them
-        code, out, err = cli_in(course, *words)
+        code, _, err = cli_in(course, *words)
         assert code in (0, 1), f"marp-i18n {' '.join(words)} exited {code}: {err}"
         assert "Usage:" not in err and "Traceback" not in err
         ran += 1

@@ -137,9 +137,11 @@ def test_rendered_example_course_has_its_variables_filled_in(tmp_path: Path) -> 
         assert f"{prefix}Nikki Tysoe (CC BY 2.0)" in html
         left = {f"%{key}%" for key in VARIABLE.findall(source)} & set(re.findall(r"%\w+%", html))
         assert not left  # no %KEY% of the deck's left (URL escapes like %C3% are not keys)
-        assert (tmp_path / "build" / lang / "12-confidential_hw_virt.md").read_text(
-            encoding="utf-8"
-        ).count("%ATTRIBUTION_PREFIX%")  # the built deck keeps it for scenskrack
+        assert (
+            (tmp_path / "build" / lang / "12-confidential_hw_virt.md")
+            .read_text(encoding="utf-8")
+            .count("%ATTRIBUTION_PREFIX%")
+        )  # the built deck keeps it for scenskrack
     assert not list((tmp_path / "build" / "sv").glob(".*.md"))  # the copies are gone
 
 
@@ -157,4 +159,7 @@ def test_marp_is_found_in_the_course_then_on_path(
     course_marp.parent.mkdir(parents=True)
     course_marp.write_text("#!/bin/sh\n")
     assert find_marp(tmp_path / "course", env) == course_marp
-    assert find_marp(tmp_path / "none", {"PATH": ""}) == tmp_path / "none" / "node_modules" / ".bin" / "marp"
+    assert (
+        find_marp(tmp_path / "none", {"PATH": ""})
+        == tmp_path / "none" / "node_modules" / ".bin" / "marp"
+    )

@@ -262,8 +262,13 @@ def test_any_text_on_the_page_stays_text(deck: str, message: str, path: str) -> 
 
 @pytest.mark.parametrize(
     ("translated", "total", "percent", "shown"),
-    [(0, 10, 0, "0"), (999, 1000, 99, "99.9"), (1, 3, 33, "33.3"), (10, 10, 100, "100"),
-     (0, 0, 100, "100")],  # fmt: skip
+    [
+        (0, 10, 0, "0"),
+        (999, 1000, 99, "99.9"),
+        (1, 3, 33, "33.3"),
+        (10, 10, 100, "100"),
+        (0, 0, 100, "100"),
+    ],
 )
 def test_badge_percent_rounds_down(translated: int, total: int, percent: int, shown: str) -> None:
     # The badge shows check's figure (rounded down to 0.1); its colour the whole percent.

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Set
+from typing import cast
 
+from translate.filters import decoration
 from translate.filters.checks import CheckerConfig, FilterFailure, StandardChecker
-from translate.filters.decoration import getnumbers
 
 from i18n.check.facts import Facts
 from i18n.guard.unit import UNSAFE_URL
@@ -33,6 +34,9 @@ _INVISIBLE = re.compile(r"[\x00-\x20]+")
 _EDGE_PUNCT = ".,:;!?()[]{}\"'«»“”„…*_~\u2018\u2019"
 
 Tag = tuple[str, frozenset[str]]
+
+getnumbers = cast(Callable[[str], list[str]], decoration.getnumbers)
+"""pofilter's numbers: digit runs with their decimal points, as its ``numbers`` check reads."""
 
 
 def make_checker() -> StandardChecker:

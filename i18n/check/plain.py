@@ -21,7 +21,9 @@ def render(report: Report, *, colour: bool = False, verbosity: int = 0) -> str:
         return f"{code}{text}{_RESET}" if colour else text
 
     rows = [(_cells(s), _verdict(s)) for s in report.catalogues]
-    totals = [_totals(lang, m, w, report.share(m, w)) for lang, m, w in by_language(report.catalogues)]
+    totals = [
+        _totals(lang, m, w, report.share(m, w)) for lang, m, w in by_language(report.catalogues)
+    ]
     out: list[str] = []
     if rows and verbosity >= 0:
         widths = [

@@ -10,7 +10,7 @@ measure (``check.measure``, words by default), so page, badge and CI agree.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from i18n.check.report import CatalogueStatus, Finding, Report, Tally, percent
@@ -65,7 +65,7 @@ class Language:
     code: str
     name: str
     words: Tally
-    messages: Tally = Tally()
+    messages: Tally = field(default_factory=Tally)
     measure: Basis = "words"
 
     @property
