@@ -49,7 +49,12 @@ def render(
     marp = marp or find_marp(config.root, os.environ)
     languages = list(langs) or find_languages(build_dir)
     if not languages:
-        raise ConfigError(str(build_dir), None, "no built languages", "run `marp-i18n build` first")
+        raise ConfigError(
+            str(build_dir),
+            None,
+            f"no built languages ({config.settings_hint()})",
+            "run `marp-i18n build` first",
+        )
     chromium = find_chromium(os.environ) if pdf is not False else None
     if pdf and chromium is None:
         raise ConfigError(
