@@ -183,13 +183,15 @@ def _verdict(cell: Cell) -> str:
         labels.append('<span class="label untranslated">no catalogue</span>')
     elif cell.status.stale:
         labels.append('<span class="label warning">out of date: run marp-i18n update</span>')
+    if not cell.status.passed:
+        labels.append(f'<a class="label error" href="#{cell.anchor}">below threshold</a>')
     if cell.errors:
-        errors = counted(cell.errors, "failing check")
+        errors = counted(cell.errors, "translation problem")
         labels.append(f'<a class="label error" href="#{cell.anchor}">{errors}</a>')
-    elif cell.warnings:
+    elif cell.warnings and cell.status.passed:
         warnings = counted(cell.warnings, "warning")
         labels.append(f'<a class="label warning" href="#{cell.anchor}">{warnings}</a>')
-    else:
+    elif cell.status.passed:
         labels.append('<span class="label ok">checks pass</span>')
     return " ".join(labels)
 

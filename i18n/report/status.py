@@ -17,6 +17,9 @@ from i18n.check.report import CatalogueStatus, Finding, Report, Tally, percent
 from i18n.check.settings import Basis
 from i18n.check.summary import ENTRY_CAP, capped, findings_line
 
+_OWN = frozenset({"threshold", "stale"})
+"""Findings of the catalogue as a whole, shown by the cell's verdict, not counted."""
+
 
 @dataclass(frozen=True, slots=True)
 class Link:
@@ -32,7 +35,8 @@ class Cell:
 
     status: CatalogueStatus
     errors: int
-    """Failing checks (severity error) of this catalogue."""
+    """Translation problems of this catalogue: failed entry checks, counted as ``check``
+    counts them (an untranslated entry is the threshold's, not a problem of its own)."""
     warnings: int
     anchor: str
     """The id of this catalogue's findings on the page ("" when there are none)."""
@@ -107,11 +111,6 @@ class Status:
     findings: str = ""
     """What failed, in ``check``'s words (``findings_line``)."""
 
-    @property
-    def failing(self) -> int:
-        """Failing checks, the unlisted untranslated entries included."""
-        return sum(g.left + sum(f.severity == "error" for f in g.findings) for g in self.groups)
-
 
 def language_name(code: str) -> str:
     """A language's English name from Babel's locale data (``sv``: ``Swedish``)."""
@@ -175,7 +174,7 @@ def status_of(
                 if status is None
                 else Cell(
                     status,
-                    errors=sum(f.severity == "error" for f in found),
+                    errors=sum(f.severity == "error" and f.check not in _OWN for f in found),
                     warnings=sum(f.severity == "warning" for f in found),
                     anchor=anchors.get((deck, code), ""),
                     links=built_links(deck, code, build_href, present),
