@@ -213,14 +213,7 @@ def _build_deck(job: _Job, deck_file: DeckFile) -> BuildReport:
         return report
     text = expand(built.text, job.values) if job.expand_variables else built.text
     target = config.build / lang / deck_file.name
-    report.messages.extend(
-        Warning_(
-            str(target),
-            line,
-            f"%{key}% has no value for {lang}; set it in [tool.marp-i18n.variables.{lang}]",
-        )
-        for line, key in unknown(text, job.values)
-    )
+    report.messages.extend(_unknown_variables(text, job.values, str(target), lang, config))
     try:  # inside build/, never into slides/, whatever links say; a failure names the file
         changed = write_atomic(
             target, text, within=config.build, outside=config.slides, durable=False
@@ -231,6 +224,27 @@ def _build_deck(job: _Job, deck_file: DeckFile) -> BuildReport:
         return report
     (report.written if changed else report.unchanged).append(str(target))
     return report
+
+
+def _unknown_variables(
+    text: str, values: dict[str, str], target: str, lang: str, config: Config
+) -> list[Warning_]:
+    """One warning per ``%KEY%`` without a value, naming the lines it is on: a footer
+    repeated on every slide would otherwise make a line per slide, every build."""
+    lines: dict[str, list[int]] = {}
+    for line, key in unknown(text, values):
+        lines.setdefault(key, []).append(line)
+    where = config.where(f"variables.{lang}")
+    return [
+        Warning_(
+            target,
+            found[0],
+            f"%{key}% has no value for {lang}"
+            + (f" (lines {', '.join(map(str, found))})" if len(found) > 1 else "")
+            + f"; set it in {where}",
+        )
+        for key, found in lines.items()
+    ]
 
 
 def _locator(po_path: Path, lines: dict[str, int]) -> Callable[[str], tuple[str, int | None]]:

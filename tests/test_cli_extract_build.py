@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polib
@@ -187,3 +188,13 @@ def test_symlink_leaving_slides_is_skipped(course: Path, tmp_path: Path, cli: Cl
     assert code == 0
     assert "symlink leaves the slides folder, skipped" in err
     assert not (course / "locales" / "link.pot").exists()
+
+
+def test_a_variable_without_value_is_one_warning_per_deck(course: Path, cli: Cli) -> None:
+    deck = course / "slides" / "a" / "index.md"
+    deck.write_text(DECK + "\n%NOPE% one\n\n%NOPE% two\n", encoding="utf-8")
+    code, _, err = cli("build", "--lang", "sv")
+    assert code == 0
+    found = [line for line in err.splitlines() if "%NOPE%" in line]
+    assert len(found) == 1, found
+    assert re.search(r"%NOPE% has no value for sv \(lines \d+, \d+\); set it in ", found[0])
