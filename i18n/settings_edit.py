@@ -88,10 +88,13 @@ def with_language(
     ``[check.languages]``. A language already there is left as it is.
 
     Raises:
-        ConfigError: the text is not TOML, or ``languages`` is not a list.
+        ConfigError: the text is not TOML, it has no ``[tool.marp-i18n]`` table (a
+            pyproject.toml), or a setting that must be a list or table is not.
     """
     doc = _parse(text, where)
-    table: Any = doc if own else doc["tool"]["marp-i18n"]
+    table: Any = doc if own else doc.get("tool", {}).get("marp-i18n")
+    if not isinstance(table, dict):
+        raise ConfigError(where, None, "no [tool.marp-i18n] table", "run `marp-i18n init` first")
     languages = table.get("languages")
     if languages is None:
         table["languages"] = tomlkit.array()
@@ -113,6 +116,8 @@ def with_language(
         check = table["check"]
     value = int(threshold) if threshold == int(threshold) else threshold
     thresholds = check.get("languages")
+    if thresholds is not None and not isinstance(thresholds, dict):
+        raise ConfigError(where, None, "check.languages must be a table of percentages")
     if thresholds is None:
         thresholds = tomlkit.table()
         thresholds.add(

@@ -231,3 +231,13 @@ def test_library_helpers() -> None:
         PLACEHOLDER_INSTALL
     )
     assert install_spec(None) == PLACEHOLDER_INSTALL
+
+
+def test_add_language_with_a_pyproject_without_the_table(course: Path, cli: Cli) -> None:
+    (course / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    code, _, err = cli("add-language", "de", "--config", "pyproject.toml")
+    assert code == 2
+    assert err == (
+        "marp-i18n: pyproject.toml: no [tool.marp-i18n] table; run `marp-i18n init` first\n"
+    )
+    assert (course / "pyproject.toml").read_text() == '[project]\nname = "x"\n'
