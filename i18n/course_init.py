@@ -55,16 +55,20 @@ def set_up_course(
     and the pre-commit hook (unless there), each file atomically.
 
     Raises:
-        ConfigError: no decks found (and no --slides), or a pyproject.toml that is not TOML.
+        ConfigError: no decks found (and no --slides), a pyproject.toml that is not TOML,
+            or ``root`` lies inside a course that has its settings further up.
     """
     result = SetUp()
     pyproject = root / "pyproject.toml"
     found = find_settings(root.resolve())
-    settings = (
-        Path(os.path.relpath(found, root.resolve()))
-        if found is not None and found.parent == root.resolve()
-        else None
-    )
+    if found is not None and found.parent != root.resolve():
+        raise ConfigError(
+            str(root),
+            None,
+            f"inside the course set up by {os.path.relpath(found, root)}",
+            f"run `marp-i18n init` in {os.path.relpath(found.parent, root)} to complete it",
+        )
+    settings = Path(found.name) if found is not None else None
     if settings is not None:
         result.kept.append(f"{settings} (settings kept)")
     else:

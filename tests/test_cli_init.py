@@ -241,3 +241,17 @@ def test_add_language_with_a_pyproject_without_the_table(course: Path, cli: Cli)
         "marp-i18n: pyproject.toml: no [tool.marp-i18n] table; run `marp-i18n init` first\n"
     )
     assert (course / "pyproject.toml").read_text() == '[project]\nname = "x"\n'
+
+
+def test_init_inside_a_course_points_to_it(
+    course: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("init")
+    monkeypatch.chdir(course / "slides")
+    assert cli("init") == (
+        2,
+        "",
+        "marp-i18n: .: inside the course set up by ../marp-i18n.toml; run `marp-i18n init` "
+        "in .. to complete it\n",
+    )
+    assert not (course / "slides" / "marp-i18n.toml").exists()
