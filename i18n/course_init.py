@@ -12,6 +12,7 @@ from pathlib import Path
 
 from i18n.config import SETTINGS_FILE, Config, find_settings, is_own_settings, load_config
 from i18n.course_setup import (
+    PLACEHOLDER_INSTALL,
     PRE_COMMIT,
     PRE_COMMIT_HOOK,
     WORKFLOW,
@@ -95,12 +96,13 @@ def set_up_course(
         settings = Path("pyproject.toml") if existing is not None else Path(SETTINGS_FILE)
         text = settings_text(existing, existing is None, table, str(settings))
         _write(root / settings, text, result, str(settings))
-    _write(
-        root / ".gitignore",
-        gitignore_text(_read(root / ".gitignore") or "", ignore_lines(locales, build)),
-        result,
-        ".gitignore",
+    config = load_config(root / settings)  # kept settings say where their folders are
+    ignored = ignore_lines(
+        Path(os.path.relpath(config.locales, root)).as_posix(),
+        Path(os.path.relpath(config.build, root)).as_posix(),
     )
+    gitignore = gitignore_text(_read(root / ".gitignore") or "", ignored)
+    _write(root / ".gitignore", gitignore, result, ".gitignore")
     spec = install or install_spec(_direct_url())
     if _read(root / WORKFLOW) is None:
         _write(root / WORKFLOW, workflow_text(spec), result, WORKFLOW)
@@ -112,8 +114,7 @@ def set_up_course(
         _write(root / PRE_COMMIT, hooks, result, PRE_COMMIT)
     elif "marp-i18n" not in (existing_hooks or ""):
         result.messages.append(f"{PRE_COMMIT} exists: add this under repos:\n{PRE_COMMIT_HOOK}")
-    languages = load_config(root / settings).languages
-    result.next_steps = next_steps(str(settings), languages, "REPLACE" not in spec)
+    result.next_steps = next_steps(str(settings), config.languages, spec != PLACEHOLDER_INSTALL)
     return result
 
 
