@@ -94,7 +94,7 @@ def set_up_course(
         )
         existing = _read(pyproject)
         settings = Path("pyproject.toml") if existing is not None else Path(SETTINGS_FILE)
-        text = settings_text(existing, existing is None, table, str(settings))
+        text = settings_text(existing, table, str(settings))
         _write(root / settings, text, result, str(settings))
     config = load_config(root / settings)  # kept settings say where their folders are
     ignored = ignore_lines(

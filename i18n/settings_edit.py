@@ -18,9 +18,6 @@ from tomlkit.items import Comment, Table, Whitespace
 
 from i18n.errors import ConfigError
 
-SettingsTable = Container | Table
-"""Where the course's keys live: the document (marp-i18n.toml) or [tool.marp-i18n]."""
-
 
 def new_settings(
     *,
@@ -53,16 +50,16 @@ def new_settings(
     return table
 
 
-def settings_text(existing: str | None, own: bool, table: Container, where: str) -> str:
-    """``table`` as a whole marp-i18n.toml (``own``), or ``existing`` pyproject.toml text
-    with it added as ``[tool.marp-i18n]``.
+def settings_text(pyproject: str | None, table: Container, where: str) -> str:
+    """``table`` as a whole marp-i18n.toml when there is no ``pyproject`` text, else that
+    text with it added as ``[tool.marp-i18n]``.
 
     Raises:
-        ConfigError: ``existing`` is not TOML.
+        ConfigError: ``pyproject`` is not TOML.
     """
-    if own:
+    if pyproject is None:
         return tomlkit.dumps(table)
-    doc = _parse(existing or "", where)
+    doc = _parse(pyproject, where)
     tool = doc.get("tool")
     if tool is None:
         doc.add(tomlkit.nl())
