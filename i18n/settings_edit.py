@@ -89,9 +89,10 @@ def with_language(
             pyproject.toml), or a setting that must be a list or table is not.
     """
     doc = _parse(text, where)
-    table: Any = doc if own else doc.get("tool", {}).get("marp-i18n")
-    if not isinstance(table, dict):
+    found = doc if own else doc.get("tool", {}).get("marp-i18n")
+    if not isinstance(found, dict):
         raise ConfigError(where, None, "no [tool.marp-i18n] table", "run `marp-i18n init` first")
+    table: Any = found  # tomlkit's containers: typed loosely by tomlkit itself
     languages = table.get("languages")
     if languages is None:
         table["languages"] = tomlkit.array()
