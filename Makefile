@@ -13,17 +13,25 @@ all: deps build
 
 deps: python node system
 
+# Reinstalled only when what installs the tool changes ([build-system] and [project] of
+# pyproject.toml, as a digest kept in the stamp), not when the course's [tool.marp-i18n]
+# table does; so `make -B` (which runs every recipe) does not reinstall either.
+INSTALL_KEY = $(PYTHON) -c 'import hashlib, tomllib; d = tomllib.load(open("pyproject.toml", "rb")); print(hashlib.sha256(repr([d.get("build-system"), d.get("project")]).encode()).hexdigest())'
 python: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,render]'
-	touch $@
+	@key=$$($(INSTALL_KEY)); \
+	if [ -x $(MI) ] && [ "$$(cat $@ 2>/dev/null)" = "$$key" ]; then touch $@; else \
+	  $(PYTHON) -m venv $(VENV) && \
+	  $(BIN)/pip install --quiet --upgrade pip && \
+	  $(BIN)/pip install --quiet -e '.[test,render]' && \
+	  echo "$$key" > $@; fi
 
 # The pinned Marp (package-lock.json) for rendering and for the structure tests.
 node: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
-	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	@key=$$(cat package.json package-lock.json | sha256sum); \
+	if [ "$$(cat $@ 2>/dev/null)" = "$$key" ]; then touch $@; \
+	elif command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && echo "$$key" > $@; \
 	else echo "npm not found: Marp rendering and the Marp structure tests are skipped"; fi
 
 # Debian packages, installed as root when missing (one apt-get update for all):
@@ -61,7 +69,7 @@ UPDATE_FAILED = @if [ -e $(STAMPS)/update-failed ]; then \
 
 update: $(STAMPS)/update
 	$(UPDATE_FAILED)
-$(STAMPS)/update: $(SOURCES) $(CATALOGUES) pyproject.toml | python
+$(STAMPS)/update: $(SOURCES) $(CATALOGUES) pyproject.toml $(wildcard marp-i18n.toml) | python
 	@mkdir -p $(@D) && rm -f $(@D)/update-failed
 	@echo "$(MI) update"; $(MI) update || touch $(@D)/update-failed
 	@[ -e $(@D)/update-failed ] || touch $@

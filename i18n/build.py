@@ -250,14 +250,7 @@ def _build_deck(job: _Job, deck_file: DeckFile) -> BuildReport:
         return report
     text = expand(built.text, job.values) if job.expand_variables else built.text
     target = config.build / lang / deck_file.name
-    report.messages.extend(
-        Warning_(
-            str(target),
-            line,
-            f"%{key}% has no value for {lang}; set it in [tool.marp-i18n.variables.{lang}]",
-        )
-        for line, key in unknown(text, job.values)
-    )
+    report.messages.extend(_unknown_variables(text, job.values, str(target), lang, config))
     try:  # inside build/, never into slides/, whatever links say; a failure names the file
         changed = write_atomic(
             target, text, within=config.build, outside=config.slides, durable=False
@@ -271,18 +264,45 @@ def _build_deck(job: _Job, deck_file: DeckFile) -> BuildReport:
     return report
 
 
+def _unknown_variables(
+    text: str, values: dict[str, str], target: str, lang: str, config: Config
+) -> list[Warning_]:
+    """One warning per ``%KEY%`` without a value, naming the lines it is on: a footer
+    repeated on every slide would otherwise make a line per slide, every build."""
+    lines: dict[str, list[int]] = {}
+    for line, key in unknown(text, values):
+        lines.setdefault(key, []).append(line)
+    where = config.where(f"variables.{lang}")
+    return [
+        Warning_(
+            target,
+            found[0],
+            f"%{key}% has no value for {lang}"
+            + (f" (lines {', '.join(map(str, found))})" if len(found) > 1 else "")
+            + f"; set it in {where}",
+        )
+        for key, found in lines.items()
+    ]
+
+
 def _locator(po_path: Path, lines: dict[str, int]) -> Callable[[str], tuple[str, int | None]]:
     """Where a msgid's entry is, so a refused translation names the PO file and line."""
     return lambda msgid: (str(po_path), lines.get(msgid))
 
 
 def _missing_images(deck: Deck, path: Path) -> list[Warning_]:
-    """Warnings for local images the deck refers to that do not exist beside it."""
-    messages = []
+    """One warning for the local images the deck refers to that do not exist beside it:
+    a course without its images would otherwise print a line per image, every build."""
+    missing = []
     for line, src in deck.images:
         parsed = urlparse(src)
         if parsed.scheme or parsed.netloc or not parsed.path or src.startswith(("/", "#")):
             continue
         if not (path.parent / unquote(parsed.path)).exists():
-            messages.append(Warning_(str(path), line, f"image not found: {src}"))
-    return messages
+            missing.append((line, src))
+    if len(missing) == 1:
+        return [Warning_(str(path), missing[0][0], f"image not found: {missing[0][1]}")]
+    if not missing:
+        return []
+    named = ", ".join(f"{src} (line {line})" for line, src in missing)
+    return [Warning_(str(path), missing[0][0], f"{len(missing)} images not found: {named}")]

@@ -1,7 +1,9 @@
-"""Settings: ``[tool.marp-i18n]`` in the course's pyproject.toml, overridable per option."""
+"""Settings: ``marp-i18n.toml``, or ``[tool.marp-i18n]`` in the course's pyproject.toml,
+found from the current folder up (as ruff and git find theirs), overridable per option."""
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -36,6 +38,25 @@ class Config:
     variables: dict[str, dict[str, str]] = field(default_factory=dict)
     check: dict[str, object] = field(default_factory=dict)
     """The ``[tool.marp-i18n.check]`` table, read by ``check``."""
+    settings: Path | None = None
+    """The settings file these came from; None: none was found, the defaults apply."""
+
+    def where(self, table: str = "") -> str:
+        """How messages name a settings table: ``pyproject.toml [tool.marp-i18n.check]``,
+        ``marp-i18n.toml [check]``, or the table alone when there is no file."""
+        if self.settings is not None and self.settings.name != "pyproject.toml":
+            return f"{self.settings} [{table}]" if table else str(self.settings)
+        name = "tool.marp-i18n" + (f".{table}" if table else "")
+        return f"{self.settings} [{name}]" if self.settings is not None else f"[{name}]"
+
+    def settings_hint(self) -> str:
+        """Which settings file was used, or that none was found, for errors about folders."""
+        if self.settings is not None:
+            return f"settings from {self.settings}"
+        return (
+            f"no {SETTINGS_FILE} (nor pyproject.toml with [tool.marp-i18n]) found in "
+            f"{Path.cwd()} or above: run `marp-i18n init` in the course folder"
+        )
 
     def with_options(self, **options: object) -> Config:
         """A copy with every option that was given (not None, not empty) applied."""
@@ -64,15 +85,50 @@ def validate_language(code: str, where: str = "--lang") -> str:
     return code
 
 
+SETTINGS_FILE = "marp-i18n.toml"
+"""The settings file of a course that is not a Python project (``marp-i18n init``)."""
+
+
+def is_own_settings(path: Path) -> bool:
+    """True for a ``marp-i18n.toml`` (keys at the top), False for a pyproject.toml (the
+    ``[tool.marp-i18n]`` table): by name, as ruff tells ``ruff.toml`` from pyproject.toml."""
+    return path.name != "pyproject.toml"
+
+
+def find_settings(start: Path) -> Path | None:
+    """The nearest ``marp-i18n.toml``, or pyproject.toml with a ``[tool.marp-i18n]`` table,
+    in ``start`` or a folder above it; a pyproject.toml without the table is passed by,
+    so a course inside a Python project's sub-folder still finds its own settings."""
+    from i18n.disk import read_input
+
+    for folder in (start, *start.parents):
+        own = folder / SETTINGS_FILE
+        if own.is_file():
+            return own
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            data = read_input(pyproject, ConfigError) or b""
+            if re.search(rb"^\s*\[\s*tool\s*\.\s*[\"']?marp-i18n\b", data, re.MULTILINE):
+                return pyproject
+    return None
+
+
 def load_config(pyproject: Path | None = None) -> Config:
-    """Read the config; a missing file or table gives the defaults.
+    """Read the settings (``pyproject``, or the file ``find_settings`` finds from the
+    current folder); no file, or no table in it, gives the defaults. Paths in the file
+    are relative to its folder.
 
     Raises:
         ConfigError: the file is not TOML or a setting has the wrong type.
     """
     from i18n.disk import read_input
 
-    path = pyproject or Path("pyproject.toml")
+    if pyproject is None:
+        found = find_settings(Path.cwd())
+        if found is None:
+            return Config()
+        pyproject = Path(os.path.relpath(found))
+    path = pyproject
     raw = read_input(path, ConfigError)  # a FIFO or /dev/zero is refused, not read
     if raw is None:
         return Config()
@@ -80,10 +136,11 @@ def load_config(pyproject: Path | None = None) -> Config:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), None, f"not valid TOML: {exc}", "fix the file") from None
-    table = data.get("tool", {}).get("marp-i18n", {})
+    own = is_own_settings(path)
+    table = data if own else data.get("tool", {}).get("marp-i18n", {})
     if not isinstance(table, dict):
         raise ConfigError(str(path), None, "[tool.marp-i18n] must be a table")
-    where = f"{path} [tool.marp-i18n]"
+    where = str(path) if own else f"{path} [tool.marp-i18n]"
 
     def text(key: str, default: str) -> str:
         value = table.get(key, default)
@@ -119,4 +176,5 @@ def load_config(pyproject: Path | None = None) -> Config:
         translatable_keys=texts("translatable-keys", ("title", "description")),
         variables={str(k): dict(v) for k, v in variables.items()},
         check=check,
+        settings=path,
     )

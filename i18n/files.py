@@ -207,6 +207,15 @@ def deck_in(path: Path, slides: Path) -> DeckFile | None:
     return DeckFile(path.resolve().relative_to(slides.resolve()).as_posix(), path)
 
 
+def deck_named(deck: Path, slides: Path) -> DeckFile | None:
+    """A deck of the slides folder given as a path (``slides/a/index.md``) or by its
+    name there (``a/index.md``, ``a/index``), as ``review`` and ``import`` take it."""
+    for path in (deck, slides / deck, slides / deck.with_suffix(".md")):
+        if (found := deck_in(path, slides)) is not None:
+            return found
+    return None
+
+
 def inside(path: Path, folder: Path) -> bool:
     """True when ``path`` is ``folder`` or lies within it (after resolving links); False
     for a symlink loop."""

@@ -6,6 +6,10 @@ also pick up Markdown under ``html/`` and ``pdf/``, so it is given the exact dec
 writes each output beside its deck; every output is moved into ``html/`` or ``pdf/`` as soon
 as marp-cli logs ``deck.md => deck.html``, so progress is reported per deck as it happens.
 marp-cli exits 0 even for inputs it skipped, so a deck it never logs counts as failed.
+
+A language's ``variables`` file (written by ``build``) is applied as the course's
+renderer (scenskrack) applies it: each ``%KEY%`` is replaced before Marp runs, in a
+hidden copy beside the deck (so its relative image paths still resolve), removed after.
 """
 
 from __future__ import annotations
@@ -19,8 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from i18n.disk import check_folder, is_loop, resolved
+from i18n.disk import check_folder, is_loop, read_input, resolved
 from i18n.errors import ConfigError, I18nError, Warning_
+from i18n.variables import VARIABLE, expand, parse_variables_file
 
 Kind = Literal["html", "pdf"]
 OUTPUT_DIRS: tuple[Kind, ...] = ("html", "pdf")
@@ -128,6 +133,22 @@ def find_chromium(env: Mapping[str, str]) -> str | None:
     return None
 
 
+MARP_HINT = (
+    "run `npm ci` where package.json pins @marp-team/marp-cli, or `npm install "
+    "@marp-team/marp-cli` in the course folder, or give --marp PATH"
+)
+
+
+def find_marp(root: Path, env: Mapping[str, str]) -> Path:
+    """The marp-cli to run when none is given: the course's own (``node_modules/.bin``
+    beside its settings, then in the current folder), then ``marp`` on ``PATH``; else
+    the course's path, so the error names where it was looked for."""
+    candidates = [root / "node_modules" / ".bin" / "marp", Path("node_modules/.bin/marp")]
+    on_path = shutil.which("marp", path=env.get("PATH"))
+    candidates += [Path(on_path)] if on_path else []
+    return next((c for c in candidates if c.is_file()), candidates[0])
+
+
 def output_path(lang_dir: Path, deck: Path, kind: Kind) -> Path:
     """``build/<lang>/<kind>/<deck path>.<kind>``: nested decks keep their folders."""
     return (lang_dir / kind / deck.relative_to(lang_dir)).with_suffix(f".{kind}")
@@ -149,7 +170,7 @@ def render(
         ConfigError: a requested language has no folder in ``build``.
     """
     if not marp.is_file():
-        raise I18nError(str(marp), None, "marp-cli is not installed", "run `npm ci`")
+        raise I18nError(str(marp), None, "marp-cli is not installed", MARP_HINT)
     jobs: list[tuple[str, Path, list[Path]]] = []
     for lang in langs:
         lang_dir = build / lang
@@ -170,9 +191,10 @@ def render(
             progress(len(results), total, result)
 
     for lang, lang_dir, decks in jobs:
+        values = language_variables(lang_dir)
         for kind in kinds:
             if decks:
-                _run_marp(marp, lang, lang_dir, decks, kind, chromium, env, report)
+                _run_marp(marp, lang, lang_dir, decks, kind, chromium, env, report, values)
         if decks:
             link_assets(lang_dir, lang_dir / "html")
     return results
@@ -188,12 +210,46 @@ def render_html(
         I18nError: marp-cli is not installed at ``marp``.
     """
     if not marp.is_file():
-        raise I18nError(str(marp), None, "marp-cli is not installed", "run `npm ci`")
+        raise I18nError(str(marp), None, "marp-cli is not installed", MARP_HINT)
     results: list[RenderResult] = []
     if decks:
-        _run_marp(marp, lang, lang_dir, decks, "html", None, env, results.append)
+        values = language_variables(lang_dir)  # what ``render`` shows: its HTML is reused
+        _run_marp(marp, lang, lang_dir, decks, "html", None, env, results.append, values)
         link_assets(lang_dir, lang_dir / "html")
     return results
+
+
+def language_variables(lang_dir: Path) -> dict[str, str]:
+    """The ``%KEY%`` values in ``build/<lang>/variables``, or none when there is no file.
+
+    Raises:
+        I18nError: the file is not a regular file, too large or not UTF-8.
+    """
+    data = read_input(lang_dir / "variables")
+    if data is None:
+        return {}
+    try:
+        return parse_variables_file(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise I18nError(
+            str(lang_dir / "variables"), None, "not UTF-8", "run `marp-i18n build` again"
+        ) from None
+
+
+def _marp_inputs(decks: list[Path], values: Mapping[str, str]) -> dict[Path, Path]:
+    """Each deck (by what marp-cli is given) as marp-cli should read it: the deck itself,
+    or a hidden copy beside it with the variables filled in."""
+    inputs: dict[Path, Path] = {}
+    for deck in decks:
+        text = deck.read_text(encoding="utf-8", errors="surrogateescape") if values else ""
+        if not any(m.group(1) in values for m in VARIABLE.finditer(text)):
+            inputs[deck] = deck
+            continue
+        copy = deck.with_name(f".{deck.stem}.marp-i18n-render.md")
+        copy.unlink(missing_ok=True)  # a link left there is replaced, never written through
+        copy.write_text(expand(text, values), encoding="utf-8", errors="surrogateescape")
+        inputs[copy] = deck
+    return inputs
 
 
 def link_assets(lang_dir: Path, html_dir: Path) -> None:
@@ -236,14 +292,34 @@ def _run_marp(
     chromium: str | None,
     env: Mapping[str, str],
     report: Callable[[RenderResult], None],
+    values: Mapping[str, str],
 ) -> None:
     """One marp-cli run over ``decks``; each output is moved into place as marp logs it."""
-    for built in decks:  # marp-cli writes beside the deck: never through a link there
-        beside = built.with_suffix(f".{kind}")
+    inputs = _marp_inputs(decks, values)
+    try:
+        _run_marp_on(marp, lang, lang_dir, inputs, kind, chromium, env, report)
+    finally:
+        for given, deck in inputs.items():
+            if given != deck:
+                given.unlink(missing_ok=True)
+
+
+def _run_marp_on(
+    marp: Path,
+    lang: str,
+    lang_dir: Path,
+    inputs: dict[Path, Path],
+    kind: Kind,
+    chromium: str | None,
+    env: Mapping[str, str],
+    report: Callable[[RenderResult], None],
+) -> None:
+    for given in inputs:  # marp-cli writes beside the deck: never through a link there
+        beside = given.with_suffix(f".{kind}")
         if beside.is_symlink():
             beside.unlink()
-    pending = {deck.resolve(): deck for deck in decks}
-    args = [deck.relative_to(lang_dir).as_posix() for deck in decks]
+    pending = {given.resolve(): deck for given, deck in inputs.items()}
+    args = [given.relative_to(lang_dir).as_posix() for given in inputs]
     log: list[str] = []
     with subprocess.Popen(
         [*_marp_command(marp, kind, chromium), *args],

@@ -18,6 +18,17 @@ def variables_file(values: Mapping[str, str]) -> str:
     return "".join(f"{key}={values[key]}\n" for key in sorted(values))
 
 
+def parse_variables_file(text: str) -> dict[str, str]:
+    """The values of a ``variables`` file, read as scenskrack reads it: one ``KEY=VALUE``
+    a line, split at the first ``=``; blank lines and lines without ``=`` are skipped."""
+    values: dict[str, str] = {}
+    for line in text.splitlines():
+        key, sep, value = line.partition("=")
+        if sep and VARIABLE.fullmatch(f"%{key}%"):
+            values[key] = value
+    return values
+
+
 def expand(text: str, values: Mapping[str, str]) -> str:
     """Replace every ``%KEY%`` whose KEY has a value; unknown ones are left as they are."""
     return VARIABLE.sub(lambda m: values.get(m.group(1), m.group(0)), text)

@@ -181,7 +181,7 @@ def test_percent_is_rounded_down(translated: int, total: int, shown: float) -> N
     ("threshold", "passed"), [(66.6, True), (66.66, True), (66.67, False), (100, False), (0, True)]
 )
 def test_thresholds_compare_exactly(threshold: float, passed: bool) -> None:
-    status = CatalogueStatus("x.md", "sv", "sv.po", True, False, Tally(2, 0, 1), Tally(), threshold)
+    status = CatalogueStatus("x.md", "sv", "sv.po", True, False, Tally(), Tally(2, 0, 1), threshold)
     assert status.passed is passed
 
 

@@ -79,7 +79,9 @@ def validate(value: Any, schema: dict[str, Any], where: str = "$") -> None:
 
 
 def sample() -> Report:
-    ok = CatalogueStatus("a.md", "sv", "locales/sv/a.po", True, False, Tally(3), Tally(12), 100)
+    ok = CatalogueStatus(
+        "a.md", "sv", "locales/sv/a.po", True, False, Tally(3), Tally(12), 100, "messages"
+    )
     low = CatalogueStatus(
         "b/index.md",
         "sv",
@@ -89,9 +91,10 @@ def sample() -> Report:
         Tally(1, 1, 2, 1),
         Tally(4, 3, 5, 2),
         90,
+        "messages",
     )
     gone = CatalogueStatus(
-        "a.md", "de", "locales/de/a.po", False, True, Tally(0, 0, 3), Tally(0, 0, 12), 0
+        "a.md", "de", "locales/de/a.po", False, True, Tally(0, 0, 3), Tally(0, 0, 12), 0, "messages"
     )
     findings = [
         Finding(
@@ -136,7 +139,7 @@ def sample() -> Report:
     errors: list[I18nError] = [
         CatalogueError("locales/fi/a.po", 3, "not a valid PO file: syntax error", "fix it")
     ]
-    return Report([ok, low, gone], findings, errors)
+    return Report([ok, low, gone], findings, errors, measure="messages")
 
 
 def test_json_is_valid_against_the_documented_schema() -> None:

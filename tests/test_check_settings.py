@@ -12,7 +12,7 @@ def test_defaults_ask_for_complete_catalogues_and_every_check() -> None:
     settings = read_settings({})
     assert settings == CheckSettings()
     assert settings.threshold("a.md", "sv") == 100
-    assert settings.basis == "messages"
+    assert settings.basis == "words"  # as Weblate and pocount count progress
     assert settings.enabled("same-as-source")
 
 
@@ -59,16 +59,16 @@ def test_switches_and_allow_list() -> None:
             {"disable": ["url"]},
             "W disable: unknown check 'url'; use one of threshold, stale, front-matter-ignored, "
             "orphaned-catalogue, structure, injection, invisible, new-address, links, urls, code, "
-            "placeholders, html, emphasis, math, lines, hard-breaks, whitespace, same-as-source, "
-            "glossary, consistency, spelling, overflow",
+            "placeholders, html, emphasis, math, numbers, lines, hard-breaks, whitespace, "
+            "same-as-source, glossary, consistency, spelling, overflow",
         ),
         ({"allow-same": [1]}, "W allow-same: must be a list of strings"),
         ({"render": "yes"}, "W render: must be true or false, not 'yes'"),
-        ({"basis": "chars"}, 'W: basis must be "messages" or "words", not \'chars\''),
+        ({"basis": "chars"}, 'W: basis must be "words" or "messages", not \'chars\''),
         (
             {"minimum": 90},
-            "W: unknown key 'minimum'; use allow-same, basis, decks, disable, languages, min, "
-            "render",
+            "W: unknown key 'minimum'; use allow-same, basis, decks, disable, languages, "
+            "measure, min, render",
         ),
     ],
 )
@@ -81,3 +81,10 @@ def test_a_bad_setting_is_one_clear_line(table: dict[str, object], message: str)
 def test_a_bad_check_name_on_the_command_line_names_the_option() -> None:
     with pytest.raises(ConfigError, match=r"^--disable: unknown check 'nope'"):
         read_settings({}, disable=("nope",))
+
+
+@pytest.mark.parametrize(("table", "measure"), [({"measure": "messages"}, "messages"),
+                                                ({"basis": "messages"}, "messages"),
+                                                ({"measure": "words"}, "words")])  # fmt: skip
+def test_measure_is_read_and_basis_still_works(table: dict[str, object], measure: str) -> None:
+    assert read_settings(table).basis == measure

@@ -79,7 +79,7 @@ def test_a_removed_translation_fails_naming_the_entry(course: Path, cli: Cli) ->
         '"Making computers a bit more trustworthy"' in out
     )
     assert (
-        f"{EXAMPLE_PO}: error: threshold: 98.7% translated (76 of 77 messages), needs 100%" in out
+        f"{EXAMPLE_PO}: error: threshold: 99.6% translated (1512 of 1518 words), needs 100%" in out
     )
 
 
@@ -171,7 +171,7 @@ def test_thresholds_from_the_config(course: Path, cli: Cli) -> None:
     pyproject.write_text(base + "\n[tool.marp-i18n.check.languages]\nsv = 98\n")
     assert cli("check", "--no-color")[0] == 0
     pyproject.write_text(
-        base + '\n[tool.marp-i18n.check.decks]\n"12-confidential_hw_virt.md" = 99\n'
+        base + '\n[tool.marp-i18n.check.decks]\n"12-confidential_hw_virt.md" = 99.7\n'
     )
     assert cli("check", "--no-color")[0] == 1
     assert cli("check", "--no-color", "--min", "95")[0] == 0
@@ -269,7 +269,10 @@ def test_an_unreadable_deck_is_exit_2_and_the_others_are_checked(course: Path, c
 def test_a_missing_slides_folder_is_exit_2(course: Path, cli: Cli) -> None:
     code, _, err = cli("check", "--no-color", "--slides", "nowhere")
     assert code == 2
-    assert err == "marp-i18n: nowhere: slides folder not found; give --slides DIR or set slides =\n"
+    assert err == (
+        "marp-i18n: nowhere: slides folder not found (settings from pyproject.toml); "
+        "give --slides DIR or set slides = in pyproject.toml\n"
+    )
 
 
 def test_an_unknown_format_is_a_usage_error(course: Path, cli: Cli) -> None:

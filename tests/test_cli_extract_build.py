@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polib
@@ -150,11 +151,19 @@ def test_bad_decks_are_reported_and_others_still_processed(course: Path, cli: Cl
     assert (course / "locales" / "a" / "index.pot").exists()
 
 
-def test_missing_slides_folder_is_one_line(tmp_path: Path, cli: Cli) -> None:
+def test_missing_slides_folder_is_one_line(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no settings file here or above: the error says so
     code, _, err = cli("extract", "--slides", str(tmp_path / "nope"), "--locales", str(tmp_path))
     assert code == 2
-    hint = "give --slides DIR or set slides ="
-    assert err == f"marp-i18n: {tmp_path / 'nope'}: slides folder not found; {hint}\n"
+    none = (
+        f"no marp-i18n.toml (nor pyproject.toml with [tool.marp-i18n]) found in {tmp_path} "
+        "or above: run `marp-i18n init` in the course folder"
+    )
+    assert err == (
+        f"marp-i18n: {tmp_path / 'nope'}: slides folder not found ({none}); give --slides DIR\n"
+    )
 
 
 def test_bad_language_code_is_refused(course: Path, cli: Cli) -> None:
@@ -179,3 +188,13 @@ def test_symlink_leaving_slides_is_skipped(course: Path, tmp_path: Path, cli: Cl
     assert code == 0
     assert "symlink leaves the slides folder, skipped" in err
     assert not (course / "locales" / "link.pot").exists()
+
+
+def test_a_variable_without_value_is_one_warning_per_deck(course: Path, cli: Cli) -> None:
+    deck = course / "slides" / "a" / "index.md"
+    deck.write_text(DECK + "\n%NOPE% one\n\n%NOPE% two\n", encoding="utf-8")
+    code, _, err = cli("build", "--lang", "sv")
+    assert code == 0
+    found = [line for line in err.splitlines() if "%NOPE%" in line]
+    assert len(found) == 1, found
+    assert re.search(r"%NOPE% has no value for sv \(lines \d+, \d+\); set it in ", found[0])

@@ -87,3 +87,13 @@ def test_no_progress_in_ci_or_pipes(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not output._interactive(tty, {"TERM": "dumb"})
     assert not output._interactive(io.StringIO(), {})
     assert output._interactive(tty, {"CI": "false"})
+
+
+def test_missing_images_are_one_warning_per_deck(course: Path, cli: Cli) -> None:
+    (course / "slides" / "a.md").write_text("# A\n\n![x](one.png)\n\n![y](two.png)\n")
+    code, _, err = cli("build", "-q")
+    assert code == 0
+    lines = [line for line in err.splitlines() if "not found" in line]
+    assert lines == [
+        "slides/a.md:3: warning: 2 images not found: one.png (line 3), two.png (line 5)"
+    ]  # once, though two languages were built

@@ -510,3 +510,19 @@ def test_deleted_or_inserted_slides_never_produce_a_wrong_pair(
     chosen, conflicts = paired_translations(alignment)
     assert all(p.translated.msgid in truth[m] for m, p in chosen.items())
     assert conflicts == []
+
+
+def test_the_source_deck_may_be_given_by_its_name(course: Path, cli: Cli) -> None:
+    # As review takes it: a bare name in the slides folder, with or without .md.
+    for name in ("deck.md", "deck"):
+        code, _, err = cli("import", name, "deck.sv.md")
+        assert code == 0, err
+    assert polib.pofile(str(PO)).find("Linux hardening").msgstr
+
+
+def test_a_translated_front_matter_value_it_cannot_use_is_reported(course: Path, cli: Cli) -> None:
+    edit(course / "deck.sv.md", "© Course authors", "© Kursförfattarna")  # not a translatable key
+    code, _, err = cli("import", "deck.md", "deck.sv.md")
+    assert "deck.sv.md:4: warning: front matter footer differs from the source but is not " in err
+    assert "footer is not in translatable-keys (title, description)" in err
+    assert code == 0  # every text was paired; the footer is said, not silently dropped

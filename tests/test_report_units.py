@@ -120,7 +120,7 @@ def test_the_grid_has_a_row_per_deck_and_a_cell_per_language(report: Report) -> 
     assert b.cells[1] is None  # b/c.md has no status in German (its file was unreadable)
     sv = a.cells[0]
     assert sv is not None
-    assert (sv.errors, sv.warnings, sv.percent) == (3, 0, 80.0)
+    assert (sv.errors, sv.warnings, sv.percent) == (1, 0, 80.0)  # the threshold's aside
     assert [(link.label, link.href) for link in sv.links] == [("Markdown", "../sv/a.md")]
     assert [(link.label, link.href) for link in a.source_links] == [
         ("Markdown", "../en/a.md"),
@@ -132,7 +132,9 @@ def test_the_grid_has_a_row_per_deck_and_a_cell_per_language(report: Report) -> 
         ("de", "de", 10),
     ]
     assert grid.languages[0].percent == 84.6  # 11 of 13, rounded down
-    assert grid.failing == 4
+    assert grid.findings == (  # as check counts them
+        "2 below threshold, 1 stale, 1 translation problem, 1 unreadable file"
+    )
     assert [f.message for f in grid.other] == ["spaces"]
     assert grid.errors == ("locales/de/b/c.po:3: not a valid PO file",)
 
@@ -186,7 +188,9 @@ def test_the_page_shows_every_number_and_every_finding(report: Report) -> None:
         "locales/sv/a.po:12",
         "locales/de/a.po",
         "no catalogue",
-        "3 failing checks",
+        "below threshold",
+        "1 translation problem",
+        "2 below threshold, 1 stale, 1 translation problem, 1 unreadable file",
         "locales/de/b/c.po:3: not a valid PO file",
         "Files that could not be read",
         "Other warnings",
@@ -216,9 +220,9 @@ def test_untranslated_entries_are_capped_as_check_caps_them() -> None:
     (group,) = grid.groups
     assert [f.line for f in group.findings] == [*range(1, ENTRY_CAP + 1), 99]
     assert group.left == 15
-    assert grid.failing == ENTRY_CAP + 16
+    assert grid.findings.startswith("1 below threshold, 0 stale, 1 translation problem")
     cell = grid.rows[0].cells[0]
-    assert cell is not None and cell.errors == ENTRY_CAP + 16
+    assert cell is not None and cell.errors == 1  # the links problem; the rest is threshold
     parsed = Page(render_status(grid, generated="now"))
     text = "".join(parsed.texts)
     assert "… and 15 more entries not translated or fuzzy: " in text
@@ -261,14 +265,21 @@ def test_any_text_on_the_page_stays_text(deck: str, message: str, path: str) -> 
 
 
 @pytest.mark.parametrize(
-    ("translated", "total", "percent"),
-    [(0, 10, 0), (999, 1000, 99), (1, 3, 33), (10, 10, 100), (0, 0, 100)],
+    ("translated", "total", "percent", "shown"),
+    [
+        (0, 10, 0, "0"),
+        (999, 1000, 99, "99.9"),
+        (1, 3, 33, "33.3"),
+        (10, 10, 100, "100"),
+        (0, 0, 100, "100"),
+    ],
 )
-def test_badge_percent_rounds_down(translated: int, total: int, percent: int) -> None:
+def test_badge_percent_rounds_down(translated: int, total: int, percent: int, shown: str) -> None:
+    # The badge shows check's figure (rounded down to 0.1); its colour the whole percent.
     words = Tally(translated=translated, untranslated=total - translated)
     assert badge_percent(words) == percent
     svg = ET.fromstring(language_badge("sv", words))
-    assert [t.text for t in svg.iter(f"{SVG}text")][2] == f"{percent} %"
+    assert [t.text for t in svg.iter(f"{SVG}text")][2] == f"{shown} %"
     assert svg.find(f"{SVG}path").get("fill") == colour_of(percent)  # type: ignore[union-attr]
 
 

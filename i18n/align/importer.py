@@ -8,6 +8,7 @@ import and an update cannot interleave and lose a translator's edit.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from i18n.catalogue.update import merge
 from i18n.config import Config
 from i18n.course import catalogue_path, project_lock
 from i18n.errors import ConfigError, DeckError
-from i18n.files import DeckFile, deck_in, load_deck, read_text, write_atomic
+from i18n.files import DeckFile, deck_named, load_deck, read_text, write_atomic
+from i18n.marp.marp_yaml import read_marp_yaml
 from i18n.model import Deck
 from i18n.text import short
 from i18n.update import project_template
@@ -73,6 +75,7 @@ def import_deck(
     chosen, conflicts = paired_translations(alignment)
     warnings = [str(w) for w in (*deck.warnings, *other.warnings)]
     warnings += unpaired_messages(alignment, str(source), str(translated))
+    warnings += unused_front_matter(deck, other, str(translated), config.translatable_keys)
     path = catalogue_path(config, lang, deck.path)
     with project_lock(config.locales):
         data = read_text(path, config.locales)
@@ -102,9 +105,9 @@ def _deck_file(config: Config, source: Path) -> DeckFile:
     Raises:
         ConfigError: it lies outside the slides folder or is not a Markdown file.
     """
-    if not os.path.lexists(source):  # anything else: the reader says what it is
+    found = deck_named(source, config.slides)
+    if found is None and not os.path.lexists(source):  # else the reader says what it is
         raise DeckError(str(source), None, "source deck not found")
-    found = deck_in(source, config.slides)
     if found is None:
         raise ConfigError(
             str(source),
@@ -113,6 +116,35 @@ def _deck_file(config: Config, source: Path) -> DeckFile:
             "give a .md file under the slides folder (or --slides DIR)",
         )
     return found
+
+
+def unused_front_matter(
+    source: Deck, translated: Deck, path: str, keys: tuple[str, ...]
+) -> list[str]:
+    """A warning for each front-matter value the translated deck changed that import
+    cannot take: keys that are not translatable (``translatable-keys``) go into no
+    catalogue, so the translator's work there would otherwise vanish without a word."""
+
+    def mapping(deck: Deck) -> dict[str, object]:
+        if deck.front_matter is None:
+            return {}
+        start, end = deck.front_matter
+        return read_marp_yaml(deck.text[start:end]) or {}
+
+    ours, theirs = mapping(source), mapping(translated)
+    start = translated.front_matter[0] if translated.front_matter else 0
+    warnings = []
+    for key, value in theirs.items():
+        if key in keys or key == "lang" or ours.get(key) == value:
+            continue
+        found = re.search(rf"^{re.escape(key)}\s*:", translated.text[start:], re.MULTILINE)
+        line = translated.text[: start + (found.start() if found else 0)].count("\n") + 1
+        warnings.append(
+            f"{path}:{line}: warning: front matter {key} differs from the source but is "
+            f"not imported: {key} is not in translatable-keys ({', '.join(keys)}); add it "
+            "there (or --key) and import again"
+        )
+    return warnings
 
 
 def _template(config: Config, deck: Deck, old: polib.POFile | None, now: str) -> polib.POFile:

@@ -2,7 +2,7 @@
 
 Each check compares the source's facts with the translation's (``facts.py``) or hands
 the pair to a translate-toolkit checker where one fits (``translate/filters/checks.py``:
-``urls``, ``variables``, ``xmltags``, ``startwhitespace``, ``endwhitespace``); the
+``urls``, ``variables``, ``xmltags``, ``numbers``, ``startwhitespace``, ``endwhitespace``); the
 Markdown and Marp ones it lacks are written here. ``structure`` is the build's guard
 (``structure.py``). Findings come back as (check name, message), in ``ENTRY_CHECKS`` order.
 """
@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Set
+from typing import cast
 
+from translate.filters import decoration
 from translate.filters.checks import CheckerConfig, FilterFailure, StandardChecker
 
 from i18n.check.facts import Facts
@@ -32,6 +34,9 @@ _INVISIBLE = re.compile(r"[\x00-\x20]+")
 _EDGE_PUNCT = ".,:;!?()[]{}\"'«»“”„…*_~\u2018\u2019"
 
 Tag = tuple[str, frozenset[str]]
+
+getnumbers = cast(Callable[[str], list[str]], decoration.getnumbers)
+"""pofilter's numbers: digit runs with their decimal points, as its ``numbers`` check reads."""
 
 
 def make_checker() -> StandardChecker:
@@ -168,6 +173,11 @@ def markup_problems(
         )
     if src.math != tgt.math:
         yield "math", "math differs: " + _diff(src.math, tgt.math, lambda m: f"${m}$")
+    if "numbers" in on and _tt(checker.numbers, " ".join(src.text), " ".join(tgt.text)):
+        numbers = _diff(
+            Counter(getnumbers(" ".join(src.text))), Counter(getnumbers(" ".join(tgt.text))), str
+        )
+        yield "numbers", f"numbers differ: {numbers or 'in another order'}"
     if kind in _STRUCTURE_LINES and source.count("\n") != translation.count("\n"):
         lines, want = translation.count("\n") + 1, source.count("\n") + 1
         yield "lines", f"{lines} lines where the source has {want}: lines are structure in a {kind}"

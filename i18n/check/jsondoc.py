@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from i18n.check.report import CatalogueStatus, Finding, Report, Tally, percent
+from i18n.check.report import CatalogueStatus, Finding, Report, Tally
 from i18n.check.summary import by_language
 from i18n.errors import I18nError
 
@@ -60,16 +60,16 @@ def _error(e: I18nError) -> dict[str, object]:
 
 def document(report: Report) -> dict[str, object]:
     """The report as plain JSON data (what ``render`` serialises)."""
-    basis = report.catalogues[0].basis if report.catalogues else "messages"
     return {
         "schema": SCHEMA_VERSION,
         "exit_code": report.exit_code,
         "passed": report.exit_code == 0,
+        "measure": report.measure,
         "languages": {
             lang: {
                 "messages": _tally(m),
                 "words": _tally(w),
-                "percent": percent(m if basis == "messages" else w),
+                "percent": report.share(m, w),
             }
             for lang, m, w in by_language(report.catalogues)
         },

@@ -28,6 +28,7 @@ ENTRY_CHECKS: dict[str, str] = {
     "html": "same HTML tags (translate-toolkit: xmltags)",
     "emphasis": "same emphasis, strong and strikethrough markers",
     "math": "same $math$ and $$math$$",
+    "numbers": "same numbers in the text (translate-toolkit: numbers)",
     "lines": "same number of lines in headings, table cells and image alt texts",
     "hard-breaks": "same hard line breaks (two trailing spaces or a backslash)",
     "whitespace": "same leading and trailing whitespace (translate-toolkit: "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from i18n.check.report import CatalogueStatus, Report, Tally, percent
+from i18n.check.report import CatalogueStatus, Report, Tally
 from i18n.check.summary import ENTRY_CAP, by_language, capped, summary
 
 _GREEN, _RED, _YELLOW, _BOLD, _RESET = "\033[32m", "\033[31m", "\033[33m", "\033[1m", "\033[0m"
@@ -21,8 +21,9 @@ def render(report: Report, *, colour: bool = False, verbosity: int = 0) -> str:
         return f"{code}{text}{_RESET}" if colour else text
 
     rows = [(_cells(s), _verdict(s)) for s in report.catalogues]
-    basis = report.catalogues[0].basis if report.catalogues else "messages"
-    totals = [_totals(lang, m, w, basis) for lang, m, w in by_language(report.catalogues)]
+    totals = [
+        _totals(lang, m, w, report.share(m, w)) for lang, m, w in by_language(report.catalogues)
+    ]
     out: list[str] = []
     if rows and verbosity >= 0:
         widths = [
@@ -78,8 +79,7 @@ def _cells(s: CatalogueStatus) -> tuple[str, ...]:
     )
 
 
-def _totals(lang: str, m: Tally, w: Tally, basis: str) -> tuple[str, ...]:
-    share = percent(m if basis == "messages" else w)
+def _totals(lang: str, m: Tally, w: Tally, share: float) -> tuple[str, ...]:
     return (
         lang,
         "(all decks)",

@@ -76,7 +76,7 @@ class CatalogueStatus:
     words: Tally
     """Source words (``pocount``'s ``sourcewords``) per state."""
     threshold: float
-    basis: Basis = "messages"
+    basis: Basis = "words"
 
     @property
     def counted(self) -> Tally:
@@ -121,6 +121,12 @@ class Report:
     """Files the run could not read: the run failed (exit 2)."""
     entries: list[TranslatedEntry] = field(default_factory=list)
     """Every translated entry, for the checks that compare catalogues (``course.py``)."""
+    measure: Basis = "words"
+    """What "translated %" counts in every output (``check.measure``)."""
+
+    def share(self, messages: Tally, words: Tally) -> float:
+        """Percent translated of a total, in the report's measure."""
+        return percent(messages if self.measure == "messages" else words)
 
     @property
     def failures(self) -> list[Finding]:

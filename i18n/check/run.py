@@ -102,7 +102,7 @@ def check_course(config: Config, settings: CheckSettings, *, jobs: int | None = 
     Raises:
         ConfigError: the slides folder does not exist.
     """
-    report = Report()
+    report = Report(measure=settings.basis)
     decks, skipped = find_decks(config.slides)
     report.findings.extend(
         Finding("config", w.path, w.line, w.message, severity="warning") for w in skipped

@@ -5,7 +5,7 @@ per-deck thresholds live in their own sub-tables::
 
     [tool.marp-i18n.check]
     min = 100                       # percent translated, every deck and language
-    basis = "messages"              # or "words": what the percentage counts
+    measure = "words"               # or "messages": what the percentage counts
     disable = ["same-as-source"]    # checks switched off for the whole course
     render = true                   # also render the slides and run ``overflow``
     allow-same = ["AMD", "SEV-SNP"] # words that may stay as in the source
@@ -32,7 +32,10 @@ from i18n.errors import ConfigError
 
 Basis = Literal["messages", "words"]
 
-_KEYS = frozenset({"min", "basis", "disable", "allow-same", "languages", "decks", "render"})
+_KEYS = frozenset(
+    {"min", "measure", "basis", "disable", "allow-same", "languages", "decks", "render"}
+)
+"""``basis`` is the earlier name of ``measure``, still read."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,9 @@ class CheckSettings:
     """Percent translated every catalogue needs unless a more specific threshold says."""
     languages: Mapping[str, float] = field(default_factory=dict)
     decks: Mapping[str, float] = field(default_factory=dict)
-    basis: Basis = "messages"
+    basis: Basis = "words"
+    """The measure of "translated %": source words by default, as Weblate and pocount
+    count progress (a one-word heading and a long note are not the same work)."""
     disabled: frozenset[str] = frozenset()
     allow_same: frozenset[str] = frozenset()
     override: float | None = None
@@ -86,9 +91,10 @@ def read_settings(
     languages = _thresholds(table.get("languages", {}), f"{where} languages")
     for code in languages:
         validate_language(code, f"{where} languages")
-    basis = table.get("basis", "messages")
+    key = "measure" if "measure" in table else "basis"
+    basis = table.get(key, "words")
     if basis not in ("messages", "words"):
-        raise ConfigError(where, None, f'basis must be "messages" or "words", not {basis!r}')
+        raise ConfigError(where, None, f'{key} must be "words" or "messages", not {basis!r}')
     disabled = _names(table.get("disable", []), f"{where} disable") | _names(
         list(disable), "--disable"
     )

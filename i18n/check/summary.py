@@ -47,16 +47,25 @@ def by_language(statuses: list[CatalogueStatus]) -> list[tuple[str, Tally, Tally
     return rows
 
 
-def summary(report: Report) -> str:
-    """One line: what was checked and what failed, the last line of the human formats."""
+def findings_line(report: Report) -> str:
+    """What failed, counted one way for ``check``, ``report`` and the status page: the
+    catalogues below their threshold (not each untranslated entry), the stale ones, the
+    translations a check failed, the files that could not be read."""
     below = sum(not s.passed for s in report.catalogues)
     stale = sum(s.stale for s in report.catalogues)
     entries = sum(f.check not in ("threshold", "stale") for f in report.failures)
+    return (
+        f"{below} below threshold, {stale} stale, {counted(entries, 'translation problem')}, "
+        f"{counted(len(report.errors), 'unreadable file')}"
+    )
+
+
+def summary(report: Report) -> str:
+    """One line: what was checked and what failed, the last line of the human formats."""
     decks = len({s.deck for s in report.catalogues})
     langs = len({s.language for s in report.catalogues})
     verdict = {0: "passed", 1: "failed", 2: "could not run"}[report.exit_code]
     return (
-        f"check {verdict}: {counted(decks, 'deck')} in {counted(langs, 'language')}; {below} "
-        f"below threshold, {stale} stale, {counted(entries, 'translation problem')}, "
-        f"{counted(len(report.errors), 'unreadable file')}"
+        f"check {verdict}: {counted(decks, 'deck')} in {counted(langs, 'language')}; "
+        f"{findings_line(report)}"
     )

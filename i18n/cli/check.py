@@ -85,14 +85,17 @@ def check(
     config = make_config(
         config_path, slides=slides, locales=locales, build=build, keys=keys, langs=langs
     )
-    where = f"{config_path or 'pyproject.toml'} [tool.marp-i18n.check]"
-    settings = read_settings(config.check, where, minimum=minimum, disable=disable, render=render)
+    settings = read_settings(
+        config.check, config.where("check"), minimum=minimum, disable=disable, render=render
+    )
     out = get_output(quiet, verbose)
     report = check_course(config, settings)
     if settings.render:
         from i18n.overflow import add_overflow
+        from i18n.render import find_marp
 
         say = (lambda line: click.echo(line, err=True)) if out.verbose else None
+        marp = marp or find_marp(config.root, os.environ)
         add_overflow(report, config, settings, marp=marp, env=os.environ, say=say)
     if colour is None:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from i18n.config import Config, load_config, validate_language
+from i18n.errors import ConfigError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,7 +33,8 @@ def folder_options(*names: str) -> Callable[[F], F]:
             "config_path",
             type=click.Path(path_type=Path, dir_okay=False),
             default=None,
-            help="pyproject.toml holding [tool.marp-i18n] (default: ./pyproject.toml).",
+            help="marp-i18n.toml, or pyproject.toml holding [tool.marp-i18n] [default: the "
+            "nearest one in this folder or above].",
         )(func)
         return func
 
@@ -61,21 +63,35 @@ def marp_option(func: F) -> F:
     return click.option(
         "--marp",
         type=click.Path(path_type=Path, dir_okay=False),
-        default="node_modules/.bin/marp",
-        show_default=True,
-        help="The marp-cli executable (installed by `npm ci`).",
+        default=None,
+        help="The marp-cli executable [default: node_modules/.bin/marp of the course "
+        "(`npm ci`), else marp on PATH].",
     )(func)
 
 
-def make_config(config_path: Path | None, **options: Any) -> Config:
-    """The config file's settings with the command line's on top."""
+def make_config(config_path: Path | None, *, need_slides: bool = True, **options: Any) -> Config:
+    """The config file's settings with the command line's on top.
+
+    Raises:
+        ConfigError: a setting is wrong, or the slides folder does not exist (the
+            message says which settings file was used, or that none was found).
+    """
     config = load_config(config_path)
     if "keys" in options:
         options["translatable_keys"] = tuple(options.pop("keys")) or None
     if "langs" in options:
         langs = tuple(validate_language(code) for code in options.pop("langs"))
         options["languages"] = langs or None
-    return config.with_options(**options)
+    config = config.with_options(**options)
+    if need_slides and not config.slides.is_dir():
+        where = f" or set slides = in {config.settings}" if config.settings else ""
+        raise ConfigError(
+            str(config.slides),
+            None,
+            f"slides folder not found ({config.settings_hint()})",
+            f"give --slides DIR{where}",
+        )
+    return config
 
 
 def now() -> str:

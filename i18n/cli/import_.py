@@ -37,8 +37,8 @@ def import_(
     verbose: int,
 ) -> int:
     """Pair TRANSLATED_DECK, a hand-made translation, with SOURCE_DECK (a deck of the
-    slides folder) and write the pairs into locales/<lang>/<deck>.po as fuzzy entries
-    for a translator to confirm.
+    slides folder, as a path or by its name there: 13-deck.md) and write the pairs into
+    locales/<lang>/<deck>.po as fuzzy entries for a translator to confirm.
 
     Slides are paired by structure first (headings, lists, notes, code, links, images,
     numbers, directives), then by order; texts inside a slide the same way. What cannot

@@ -34,6 +34,16 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "terms",
         "Propose glossary terms from the decks, with their frequency.",
     ),
+    "init": (
+        "i18n.cli.init",
+        "init",
+        "Set up a folder of decks: settings, .gitignore, CI workflow, pre-commit hook.",
+    ),
+    "add-language": (
+        "i18n.cli.add_language",
+        "add_language",
+        "Add a target language: settings, variables table, threshold, catalogues.",
+    ),
     "import": (
         "i18n.cli.import_",
         "import_",
@@ -68,8 +78,9 @@ class _LazyGroup(click.Group):
 def cli(ctx: click.Context, debug: bool, quiet: bool, verbose: int) -> None:
     """Translate Marp slide decks with gettext PO catalogues.
 
-    Settings come from [tool.marp-i18n] in ./pyproject.toml; every one of them can
-    be given on the command line as well.
+    Settings come from the nearest marp-i18n.toml, or pyproject.toml with a
+    [tool.marp-i18n] table, in the current folder or above (`marp-i18n init` writes
+    one); every one of them can be given on the command line as well.
     """
     from i18n.cli.output import NORMAL, QUIET, VERBOSE, ClickObj
 

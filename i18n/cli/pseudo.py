@@ -55,7 +55,7 @@ def pseudo(
     build_decks: bool,
     render_html: bool,
     forecast: bool,
-    marp: Path,
+    marp: Path | None,
     quiet: bool,
     verbose: int,
 ) -> int:
@@ -93,6 +93,9 @@ def pseudo(
         or failed
     )
     if render_html:
+        from i18n.render import find_marp
+
+        marp = marp or find_marp(config.root, os.environ)
         if marp.is_file():
             failed = run_render(config.build, [lang], marp, None, out) or failed
             if forecast:

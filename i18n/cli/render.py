@@ -7,20 +7,13 @@ from pathlib import Path
 
 import click
 
-from i18n.cli.common import marp_option
+from i18n.cli.common import folder_options, make_config, marp_option
 from i18n.cli.output import Output, get_output, output_options
 from i18n.errors import ConfigError
 
 
 @click.command()
-@click.option(
-    "--build",
-    "build_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default="build",
-    show_default=True,
-    help="Folder with one built folder per language.",
-)
+@folder_options("build")
 @click.option(
     "--lang",
     "langs",
@@ -36,19 +29,32 @@ from i18n.errors import ConfigError
 @marp_option
 @output_options
 def render(
-    build_dir: Path,
+    config_path: Path | None,
+    build: Path | None,
     langs: tuple[str, ...],
     pdf: bool | None,
-    marp: Path,
+    marp: Path | None,
     quiet: bool,
     verbose: int,
 ) -> int:
-    """Render every built deck to build/<lang>/html/ and, with Chromium, build/<lang>/pdf/."""
-    from i18n.render import find_chromium, find_languages
+    """Render every built deck to build/<lang>/html/ and, with Chromium, build/<lang>/pdf/.
 
+    Each %KEY% is filled in from build/<lang>/variables first (the [variables.<lang>]
+    settings, which `build` writes there), as the course's renderer does.
+    """
+    from i18n.render import find_chromium, find_languages, find_marp
+
+    config = make_config(config_path, need_slides=False, build=build)
+    build_dir = config.build
+    marp = marp or find_marp(config.root, os.environ)
     languages = list(langs) or find_languages(build_dir)
     if not languages:
-        raise ConfigError(str(build_dir), None, "no built languages", "run `marp-i18n build`")
+        raise ConfigError(
+            str(build_dir),
+            None,
+            f"no built languages ({config.settings_hint()})",
+            "run `marp-i18n build` first",
+        )
     chromium = find_chromium(os.environ) if pdf is not False else None
     if pdf and chromium is None:
         raise ConfigError(

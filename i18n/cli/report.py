@@ -61,12 +61,13 @@ def report(
             "--lang", None, "no languages to report on", "set languages = [...] or give --lang"
         )
     folder = output if output is not None else config.build / "report"
-    where = f"{config_path or 'pyproject.toml'} [tool.marp-i18n.check]"
-    settings = read_settings(config.check, where, render=render)
+    settings = read_settings(config.check, config.where("check"), render=render)
     result = check_course(config, settings)
     if settings.render:
         from i18n.overflow import add_overflow
+        from i18n.render import find_marp
 
+        marp = marp or find_marp(config.root, os.environ)
         add_overflow(result, config, settings, marp=marp, env=os.environ)
     status = status_of(
         result,
@@ -81,7 +82,7 @@ def report(
         out.warn(f"marp-i18n: {error}")
     files = {folder / "index.html": render_status(status, generated=now())}
     for lang in status.languages:
-        files[folder / f"badge-{lang.code}.svg"] = language_badge(lang.code, lang.words) + "\n"
+        files[folder / f"badge-{lang.code}.svg"] = language_badge(lang.code, lang.counted) + "\n"
     failed = bool(result.errors)
     within = config.build if output is None else None  # a folder given is used as given
     for path, content in files.items():
@@ -96,8 +97,8 @@ def report(
         else:
             out.detail(f"{path} (unchanged)")
     out.summary(
-        f"report: {counted(len(status.rows), 'deck')} in {counted(len(languages), 'language')}, "
-        f"{counted(status.failing, 'failing check')}: {folder / 'index.html'}"
+        f"report: {counted(len(status.rows), 'deck')} in {counted(len(languages), 'language')}; "
+        f"{status.findings}: {folder / 'index.html'}"
     )
     return 2 if failed else 0
 

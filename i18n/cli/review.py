@@ -158,11 +158,10 @@ def _deck_name(deck: Path, slides: Path) -> str:
     Raises:
         ConfigError: no such deck in the slides folder.
     """
-    from i18n.files import deck_in
+    from i18n.files import deck_named
 
-    for path in (deck, slides / deck, slides / deck.with_suffix(".md")):
-        if (found := deck_in(path, slides)) is not None:
-            return found.name
+    if (found := deck_named(deck, slides)) is not None:
+        return found.name
     raise ConfigError(
         str(deck), None, f"not a deck in {slides}", f"give a path to a .md file under {slides}"
     )

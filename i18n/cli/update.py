@@ -51,7 +51,10 @@ def update(
 
     config = make_config(config_path, slides=slides, locales=locales, keys=keys, langs=langs)
     if not config.languages:
-        echo_err("marp-i18n: no languages: set languages = [...] or give --lang")
+        echo_err(
+            "marp-i18n: no languages: run `marp-i18n add-language LANG`, or give --lang "
+            f"({config.settings_hint()})"
+        )
         return 2
     out = get_output(quiet, verbose)
     lines = update_project(

@@ -104,7 +104,9 @@ def _right_part(left: int, right: int) -> str:
     return f"M{left} 0h{right - 3}a3 3 0 0 1 3 3v14a3 3 0 0 1-3 3h-{right - 3}z"
 
 
-def language_badge(language: str, words: Tally) -> str:
-    """The badge of one language: its code and the percent of source words translated."""
-    percent = badge_percent(words)
-    return badge(language, f"{percent} %", colour_of(percent))
+def language_badge(language: str, tally: Tally) -> str:
+    """The badge of one language: its code and the percent translated (in the course's
+    measure), the figure ``check`` and the status page show."""
+    from i18n.check.report import percent
+
+    return badge(language, f"{percent(tally):g} %", colour_of(badge_percent(tally)))

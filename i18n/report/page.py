@@ -84,8 +84,8 @@ def render_status(status: Status, *, generated: str, title: str = "Translation s
 
 def _badges(status: Status) -> str:
     items = "".join(
-        f"<li>{language_badge(lang.code, lang.words)}<span>{text(lang.name)}: "
-        f"{lang.percent:g} % of {lang.words.total} words translated</span></li>\n"
+        f"<li>{language_badge(lang.code, lang.counted)}<span>{text(lang.name)}: "
+        f"{lang.percent:g} % of {lang.counted.total} {lang.measure} translated</span></li>\n"
         for lang in status.languages
     )
     return f'<ul class="badges" aria-label="Languages">\n{items}</ul>\n' if items else ""
@@ -147,8 +147,10 @@ def _cell(cell: Cell | None, code: str, name: str, deck: str) -> str:
     words = cell.words
     total = words.total or 1
     widths = [w * 100 / total for w in (words.translated, words.fuzzy)]
+    unit = cell.status.basis
     summary = (
-        f"{cell.percent:g} % of {words.total} words translated: {words.translated} translated, "
+        f"{cell.percent:g} % of {cell.status.counted.total} {unit} translated: "
+        f"{words.translated} words translated, "
         f"{words.fuzzy} fuzzy, {words.untranslated} untranslated"
     )
     bar = (
@@ -168,7 +170,7 @@ def _cell(cell: Cell | None, code: str, name: str, deck: str) -> str:
     return (
         f'<td class="cell" {attrs}>{lang}'
         f'<div class="pct"><strong class="percent">{cell.percent:g} %</strong> '
-        f'<span class="muted">of {words.total} words</span></div>{bar}'
+        f'<span class="muted">of {cell.status.counted.total} {unit}</span></div>{bar}'
         f'<dl class="nums">{nums}</dl>'
         f'<p class="muted">{messages.translated} of {messages.total} messages translated</p>'
         f"<p>{_verdict(cell)}</p>{_links(cell.links, 'Built deck')}</td>"
@@ -181,13 +183,15 @@ def _verdict(cell: Cell) -> str:
         labels.append('<span class="label untranslated">no catalogue</span>')
     elif cell.status.stale:
         labels.append('<span class="label warning">out of date: run marp-i18n update</span>')
+    if not cell.status.passed:
+        labels.append(f'<a class="label error" href="#{cell.anchor}">below threshold</a>')
     if cell.errors:
-        errors = counted(cell.errors, "failing check")
+        errors = counted(cell.errors, "translation problem")
         labels.append(f'<a class="label error" href="#{cell.anchor}">{errors}</a>')
-    elif cell.warnings:
+    elif cell.warnings and cell.status.passed:
         warnings = counted(cell.warnings, "warning")
         labels.append(f'<a class="label warning" href="#{cell.anchor}">{warnings}</a>')
-    else:
+    elif cell.status.passed:
         labels.append('<span class="label ok">checks pass</span>')
     return " ".join(labels)
 
@@ -201,7 +205,7 @@ def _findings(status: Status) -> str:
         other = "<h3>Other warnings</h3>\n" + _finding_list(status.other)
     return (
         '<section aria-labelledby="findings-h">\n<h2 id="findings-h">Failing checks</h2>\n'
-        f"<p>{status.failing} failing, listed by catalogue; each names the PO file and the "
+        f"<p>{text(status.findings)}; listed by catalogue, each with the PO file and the "
         "line of its entry.</p>\n"
         f"{groups}{other}</section>\n"
     )

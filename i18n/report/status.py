@@ -1,19 +1,24 @@
 """The status grid: ``check``'s Report as decks by languages, with findings and links.
 
 Pure: the report, the languages and which built files exist come in as values; the
-CLI finds the files. Counts are source words (``pocount``'s ``sourcewords``, as
-``check`` counts them), because a deck's work is its words, not its entries: a
-one-word heading and a long speaker note are one message each.
+CLI finds the files. The bars show source words (``pocount``'s ``sourcewords``),
+because a deck's work is its words, not its entries: a one-word heading and a long
+speaker note are one message each. The percentages are ``check``'s, in the course's
+measure (``check.measure``, words by default), so page, badge and CI agree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from i18n.check.report import CatalogueStatus, Finding, Report, Tally, percent
-from i18n.check.summary import ENTRY_CAP, capped
+from i18n.check.settings import Basis
+from i18n.check.summary import ENTRY_CAP, capped, findings_line
+
+_OWN = frozenset({"threshold", "stale"})
+"""Findings of the catalogue as a whole, shown by the cell's verdict, not counted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +35,8 @@ class Cell:
 
     status: CatalogueStatus
     errors: int
-    """Failing checks (severity error) of this catalogue."""
+    """Translation problems of this catalogue: failed entry checks, counted as ``check``
+    counts them (an untranslated entry is the threshold's, not a problem of its own)."""
     warnings: int
     anchor: str
     """The id of this catalogue's findings on the page ("" when there are none)."""
@@ -42,8 +48,8 @@ class Cell:
 
     @property
     def percent(self) -> float:
-        """Percent of source words translated, rounded down to 0.1 (never 100 too early)."""
-        return percent(self.status.words)
+        """Percent translated in the course's measure, rounded down to 0.1, as ``check``."""
+        return self.status.percent
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +69,17 @@ class Language:
     code: str
     name: str
     words: Tally
+    messages: Tally = field(default_factory=Tally)
+    measure: Basis = "words"
+
+    @property
+    def counted(self) -> Tally:
+        """The totals in the course's measure."""
+        return self.words if self.measure == "words" else self.messages
 
     @property
     def percent(self) -> float:
-        return percent(self.words)
+        return percent(self.counted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +108,8 @@ class Status:
     """Findings that belong to no catalogue (a skipped file, a config warning)."""
     errors: tuple[str, ...]
     """Files the run could not read (the report is incomplete)."""
-
-    @property
-    def failing(self) -> int:
-        """Failing checks, the unlisted untranslated entries included."""
-        return sum(g.left + sum(f.severity == "error" for f in g.findings) for g in self.groups)
+    findings: str = ""
+    """What failed, in ``check``'s words (``findings_line``)."""
 
 
 def language_name(code: str) -> str:
@@ -164,7 +174,7 @@ def status_of(
                 if status is None
                 else Cell(
                     status,
-                    errors=sum(f.severity == "error" for f in found),
+                    errors=sum(f.severity == "error" and f.check not in _OWN for f in found),
                     warnings=sum(f.severity == "warning" for f in found),
                     anchor=anchors.get((deck, code), ""),
                     links=built_links(deck, code, build_href, present),
@@ -174,8 +184,10 @@ def status_of(
         rows.append(Row(deck, tuple(cells), source))
     totals = []
     for code in codes:
-        words = sum((s.words for s in report.catalogues if s.language == code), Tally())
-        totals.append(Language(code, names.get(code, code), words))
+        mine = [s for s in report.catalogues if s.language == code]
+        words = sum((s.words for s in mine), Tally())
+        messages = sum((s.messages for s in mine), Tally())
+        totals.append(Language(code, names.get(code, code), words, messages, report.measure))
     groups = []
     for key, found in by_catalogue.items():
         shown, left = capped(found, ENTRY_CAP)
@@ -188,6 +200,7 @@ def status_of(
         tuple(groups),
         tuple(other),
         tuple(str(e) for e in report.errors),
+        findings_line(report),
     )
 
 
