@@ -77,6 +77,11 @@ def test_page_shows_the_slides_offline(
     course: Path, browser: Any, viewport: dict[str, int] | None
 ) -> None:
     with visit(browser, course / PAGE, *([viewport] if viewport else [])) as seen:
+        # The pictures load lazily (loading="lazy"): wait for them, not for a busy machine.
+        seen.page.wait_for_function(
+            "() => [...document.querySelectorAll('.shots img')].every(i => i.complete)",
+            timeout=15_000,
+        )
         widths = seen.page.eval_on_selector_all(
             ".shots img", "imgs => imgs.map(i => [i.naturalWidth, i.getBoundingClientRect().width])"
         )
