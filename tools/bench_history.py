@@ -146,7 +146,9 @@ def measure(
         tally.new_texts += 1
         tally.restored += exact
         pair = pairs.get(msgid)
-        band = next(i for i, (low, high) in enumerate(BANDS) if low <= pair[1] < high) if pair else 0
+        band = (
+            next(i for i, (low, high) in enumerate(BANDS) if low <= pair[1] < high) if pair else 0
+        )
         if pair:
             tally.ideal += 1
             tally.band_ideal[band] += 1
@@ -205,7 +207,15 @@ class Replay:
             pot_path.write_text(pot_text, encoding="utf-8")
             began_theirs = time.perf_counter()
             subprocess.run(
-                [MSGMERGE, "--previous", "--quiet", "-o", str(po_path), str(po_path), str(pot_path)],
+                [
+                    MSGMERGE,
+                    "--previous",
+                    "--quiet",
+                    "-o",
+                    str(po_path),
+                    str(po_path),
+                    str(pot_path),
+                ],
                 check=True,
             )
             theirs_spent = time.perf_counter() - began_theirs
@@ -263,7 +273,10 @@ ROWS = (
     ("new texts (of which restored exactly)", lambda t: f"{t.new_texts} ({t.restored})"),
     ("fuzzy suggestions for new texts", lambda t: str(t.suggestions)),
     ("… from the true predecessor", lambda t: str(t.from_predecessor)),
-    ("recall (of ideal suggestions)", lambda t: f"{_percent(t.from_predecessor, t.ideal)} of {t.ideal}"),
+    (
+        "recall (of ideal suggestions)",
+        lambda t: f"{_percent(t.from_predecessor, t.ideal)} of {t.ideal}",
+    ),
     *(
         (
             f"recall, pairs {low:.2f}–{min(high, 1):.2f} similar",
