@@ -38,7 +38,7 @@ Key = tuple[str | None, str]
 
 
 def similarity(a: str, b: str) -> float:
-    """gettext's ``fstrcmp``: 2 × LCS / (len a + len b), which is RapidFuzz's normalized
+    """gettext's ``fstrcmp``: 2 * LCS / (len a + len b), which is RapidFuzz's normalized
     Indel similarity (in C, bit-parallel)."""
     from rapidfuzz.distance import Indel
 
