@@ -15,7 +15,7 @@ TEXTS = st.lists(WORDS, min_size=1, max_size=12).map(" ".join)
 
 
 def fstrcmp(a: str, b: str) -> Fraction:
-    """gettext's fstrcmp, written out: 2 × longest common subsequence / total length."""
+    """gettext's fstrcmp, written out: 2 * longest common subsequence / total length."""
     if not a and not b:
         return Fraction(1)
     row = [0] * (len(b) + 1)
@@ -31,7 +31,7 @@ def plain_answer(pairs: list[tuple[str, str]], text: str) -> tuple[str, str] | N
     (``weight > FUZZY_THRESHOLD``: exactly 0.6 is not enough)."""
     scored = [(fstrcmp(text, source), -index) for index, (source, _) in enumerate(pairs)]
     score, index = max(scored)
-    return pairs[-index] if score > Fraction(3, 5) else None
+    return pairs[-index] if score > Fraction(str(MIN_SIMILARITY)) else None
 
 
 @settings(max_examples=300)

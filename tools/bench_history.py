@@ -263,7 +263,7 @@ def replay(histories: Path, sample: int | None = None) -> dict[str, tuple[Tally,
 
 
 def _percent(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f} %" if whole else "–"
+    return f"{100 * part / whole:.1f} %" if whole else "n/a"
 
 
 ROWS = (
@@ -279,7 +279,7 @@ ROWS = (
     ),
     *(
         (
-            f"recall, pairs {low:.2f}–{min(high, 1):.2f} similar",
+            f"recall, pairs {low:.2f} to {min(high, 1):.2f} similar",
             lambda t, i=i: f"{_percent(t.band_found[i], t.band_ideal[i])} of {t.band_ideal[i]}",
         )
         for i, (low, high) in enumerate(BANDS)

@@ -31,8 +31,8 @@ from difflib import SequenceMatcher
 import polib
 
 MIN_SIMILARITY = 0.6
-"""msgmerge's bound (``FUZZY_THRESHOLD`` in gettext's msgl-fsearch.h): below it a
-suggestion costs the translator more than it saves."""
+"""msgmerge's bound (``FUZZY_THRESHOLD`` in gettext's message.h), which a match must
+exceed: below it a suggestion costs the translator more than it saves."""
 
 Key = tuple[str | None, str]
 
@@ -98,8 +98,8 @@ class Memory:
 
         total = len(text) + len(source)
         return total == 0 or Fraction(total - Indel.distance(text, source), total) > Fraction(
-            self._min_similarity
-        ).limit_denominator(1000)
+            str(self._min_similarity)
+        )
 
 
 @dataclass(frozen=True, slots=True)
