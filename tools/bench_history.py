@@ -274,6 +274,10 @@ ROWS = (
     ("fuzzy suggestions for new texts", lambda t: str(t.suggestions)),
     ("… from the true predecessor", lambda t: str(t.from_predecessor)),
     (
+        "… neither from it nor doubtful",
+        lambda t: str(t.suggestions - t.from_predecessor - t.doubtful),
+    ),
+    (
         "recall (of ideal suggestions)",
         lambda t: f"{_percent(t.from_predecessor, t.ideal)} of {t.ideal}",
     ),
@@ -290,26 +294,43 @@ ROWS = (
 )
 
 
+SUMMARY = (
+    ("lost", lambda t: str(t.lost)),
+    ("recall", lambda t: _percent(t.from_predecessor, t.ideal)),
+    ("doubtful", lambda t: str(t.doubtful)),
+    ("obsolete", lambda t: str(t.obsolete)),
+    ("ms a call", lambda t: f"{1000 * t.seconds / max(t.transitions, 1):.0f}"),
+)
+
+
 def render(results: dict[str, tuple[Tally, Tally]], seconds: float, command: str) -> str:
     total_ours, total_theirs = Tally(), Tally()
     for ours, theirs in results.values():
         total_ours.add(ours)
         total_theirs.add(theirs)
     version = subprocess.run([MSGMERGE, "--version"], capture_output=True, text=True)
+    named = [*results.items(), ("total", (total_ours, total_theirs))]
+    explained = (__doc__ or "").split("\n\n", 1)[1].split("\n    .venv")[0].strip()
     lines = [
         "# Real edit histories: ours against msgmerge",
         "",
         f"Written by `make bench-history` (`{command}`): do not edit, run it again. "
         f"It took {seconds / 60:.1f} min.",
         "",
-        (__doc__ or "").split("\n\n", 1)[1].split("\n    .venv")[0].strip(),
+        explained.replace("``PREFIX``", f"`{PREFIX.strip()}`").replace("``", "`"),
         "",
-        f"msgmerge: {version.stdout.splitlines()[0] if version.stdout else MSGMERGE}. "
-        "Ours: the merge of this tree, in-process (segment + template + merge + file text "
-        "a call); msgmerge: one process a call (merge only).",
+        f"msgmerge: {version.stdout.splitlines()[0] if version.stdout else MSGMERGE}.",
         "",
+        "## Summary (ours / msgmerge)",
+        "",
+        "| repository | transitions | " + " | ".join(label for label, _ in SUMMARY) + " |",
+        "|---|---|" + "---|" * len(SUMMARY),
     ]
-    for title, (ours, theirs) in [*results.items(), ("total", (total_ours, total_theirs))]:
+    for title, (ours, theirs) in named:
+        cells = [f"{row(ours)} / {row(theirs)}" for _, row in SUMMARY]
+        lines.append(f"| {title} | {ours.transitions} | " + " | ".join(cells) + " |")
+    lines.append("")
+    for title, (ours, theirs) in named:
         lines += [f"## {title}", "", f"{ours.transitions} transitions.", ""]
         lines += ["| | ours | msgmerge |", "|---|---|---|"]
         lines += [f"| {label} | {row(ours)} | {row(theirs)} |" for label, row in ROWS]
