@@ -1,13 +1,15 @@
-"""The translation memory scores as gettext's fstrcmp does and keeps msgmerge's bound."""
+"""The translation memory scores as gettext's fstrcmp does and keeps msgmerge's bound,
+whether it scores every candidate in Python (a small memory) or RapidFuzz picks them."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from i18n.catalogue.update import MIN_SIMILARITY, Memory, similarity
+from i18n.catalogue.update import MIN_SIMILARITY, SMALL_WORK, Memory, similarity
 
 # Short words from a small alphabet make near-misses (55-70 % similar) common.
 WORDS = st.sampled_from(["the", "slide", "slides", "a", "key", "keys", "cpu", "vm", "run", "runs"])
@@ -34,20 +36,26 @@ def plain_answer(pairs: list[tuple[str, str]], text: str) -> tuple[str, str] | N
     return pairs[-index] if score > Fraction(str(MIN_SIMILARITY)) else None
 
 
-@settings(max_examples=300)
+@pytest.mark.parametrize("small_work", [0, SMALL_WORK], ids=["rapidfuzz", "python"])
+@settings(max_examples=200)
 @given(
     sources=st.lists(TEXTS, min_size=1, max_size=40, unique=True),
     queries=st.lists(TEXTS, min_size=1, max_size=8),
 )
 def test_memory_answers_as_fstrcmp_over_every_candidate(
-    sources: list[str], queries: list[str]
+    small_work: int, sources: list[str], queries: list[str]
 ) -> None:
     pairs = [(source, f"T:{source}") for source in sources]
-    memory = Memory(pairs)
+    memory = Memory(pairs, small_work=small_work)
     for query in queries:
         assert memory.best(query) == plain_answer(pairs, query)
         for source, _ in pairs[:3]:
-            assert abs(similarity(query, source) - float(fstrcmp(query, source))) < 1e-9
+            assert similarity(query, source) == fstrcmp(query, source)
+
+
+@given(st.text(max_size=300), st.text(max_size=300))
+def test_bit_parallel_common_length_is_the_longest_common_subsequence(a: str, b: str) -> None:
+    assert similarity(a, b) == fstrcmp(a, b)
 
 
 def test_msgmerge_bound_takes_a_short_heading_with_a_word_added() -> None:
