@@ -17,9 +17,9 @@
   fuzzy obsolete entry is dropped only when its msgstr is still present as
   a real translation elsewhere in the catalogue.
 
-Only translated, non-fuzzy entries are ever match candidates, and a second run finds
-no text that left the deck: the candidates can only shrink, so running it twice
-changes nothing.
+Only translated, non-fuzzy entries are ever match candidates (and the fuzzy entry of
+an undone edit), and a second run finds no text that left the deck: the candidates
+can only shrink, so running it twice changes nothing.
 """
 
 from __future__ import annotations
@@ -55,10 +55,13 @@ def common_length(a: str, b: str) -> int:
     return len(b) - row.bit_count()
 
 
-def similarity(a: str, b: str) -> Fraction:
-    """gettext's ``fstrcmp``, exactly: 2 * LCS / (len a + len b) (1 for two empty texts)."""
+def similarity(a: str, b: str, distance: int | None = None) -> Fraction:
+    """gettext's ``fstrcmp``, exactly: 2 * LCS / (len a + len b) (1 for two empty texts);
+    ``distance``, the Indel distance (len a + len b - 2 * LCS), when already known."""
     total = len(a) + len(b)
-    return Fraction(2 * common_length(a, b), total) if total else Fraction(1)
+    if distance is None:
+        distance = total - 2 * common_length(a, b)
+    return Fraction(total - distance, total) if total else Fraction(1)
 
 
 SMALL_WORK = 200_000
@@ -104,21 +107,20 @@ class Memory:
         is not offered for "the the", exactly 0.6); a text in ``exclude`` is passed over
         unless it is ``text`` itself."""
         best: tuple[Fraction, int] | None = None
-        for index in self._candidates(text, exclude):
-            score = similarity(text, self._sources[index])
+        for index, score in self._scores(text, exclude):
             if score > self._bound and (best is None or score > best[0]):
                 best = (score, index)
         return None if best is None else (self._sources[best[1]], self._targets[best[1]])
 
-    def _candidates(self, text: str, exclude: Collection[str]) -> list[int]:
-        """Indexes, in order, of the sources not excluded that may be above the bound:
-        all of them when they are few and short enough to score in Python, else those
-        RapidFuzz's normalized Indel similarity (the same measure, in floats, so with a
-        margin) puts near or above it."""
+    def _scores(self, text: str, exclude: Collection[str]) -> list[tuple[int, Fraction]]:
+        """(index, exact similarity), in order, of the sources not excluded that may be
+        above the bound: all of them when they are few and short enough to score in
+        Python, else those that RapidFuzz's normalized Indel similarity (the same
+        measure, in floats, so with a margin) puts near or above it, scored in C."""
         if len(self._sources) <= MANY:
             kept = [i for i, s in enumerate(self._sources) if s == text or s not in exclude]
             if len(text) * sum(len(self._sources[i]) for i in kept) <= self._small_work:
-                return kept
+                return [(i, similarity(text, self._sources[i])) for i in kept]
         from rapidfuzz import process
         from rapidfuzz.distance import Indel
 
@@ -129,7 +131,15 @@ class Memory:
             score_cutoff=float(self._bound) - 1e-9,
             limit=None,
         )
-        return sorted(index for source, _, index in hits if source == text or source not in exclude)
+        total = len(text)
+        return [
+            (
+                index,
+                Fraction(total + len(source) - Indel.distance(text, source), total + len(source)),
+            )
+            for source, _, index in sorted(hits, key=lambda hit: hit[2])
+            if source == text or source not in exclude
+        ]
 
 
 @dataclass(frozen=True, slots=True)
