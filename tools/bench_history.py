@@ -36,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -266,7 +266,7 @@ def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f} %" if whole else "n/a"
 
 
-ROWS = (
+ROWS: tuple[tuple[str, Callable[[Tally], str]], ...] = (
     ("translations kept exactly", lambda t: f"{t.kept} of {t.still_present}"),
     ("translations lost", lambda t: str(t.lost)),
     ("exact translations wrong (made for another text)", lambda t: str(t.wrong)),
@@ -294,7 +294,7 @@ ROWS = (
 )
 
 
-SUMMARY = (
+SUMMARY: tuple[tuple[str, Callable[[Tally], str]], ...] = (
     ("lost", lambda t: str(t.lost)),
     ("recall", lambda t: _percent(t.from_predecessor, t.ideal)),
     ("doubtful", lambda t: str(t.doubtful)),
