@@ -67,7 +67,7 @@ def similarity(a: str, b: str, distance: int | None = None) -> Fraction:
 SMALL_WORK = 200_000
 """Below this many character pairs (query length times the candidates' lengths) a
 memory is scored in Python; above it RapidFuzz finds the candidates in C."""
-MANY = 5_000
+MANY = 500
 """Above this many sources RapidFuzz is asked at once (no Python loop over them)."""
 
 
