@@ -438,7 +438,8 @@ class Bench:
             Phase(
                 "update-one-deck",
                 Series(
-                    "update, one-deck course, one word changed (CLI)", Target("< 150 ms", 0.150)
+                    "update, one-deck course, 2 languages, a few words changed (CLI)",
+                    Target("< 150 ms", 0.150),
                 ),
                 [mi(one_deck, "update")],
                 one_word_changed(one_deck / "slides" / self.one_deck_name()),
