@@ -118,6 +118,12 @@ bench: python node
 bench-scaling: python
 	$(BIN)/python tools/bench_scaling.py
 
+# Real edit histories (../shared/histories) replayed through update and GNU msgmerge
+# --previous, written to bench/history.md (a few minutes).
+.PHONY: bench-history
+bench-history: python system
+	$(BIN)/python tools/bench_history.py
+
 fuzz: python
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q -p no:xdist tests/test_properties.py tests/test_robustness.py
 

@@ -9,10 +9,8 @@ Results come back in input order, so reports do not depend on scheduling.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -46,7 +44,13 @@ def parallel_map(
     one) and so must its results. Exceptions raised by ``func`` reach the caller.
     """
     count = min(workers(jobs), len(items))
-    if count < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    if count < 2 or len(items) < MIN_ITEMS:
+        yield from map(func, items)
+        return
+    import multiprocessing  # here: a one-deck course does not pay for its import
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         yield from map(func, items)
         return
     context = multiprocessing.get_context("fork")

@@ -3,8 +3,10 @@
 The machine edits words, deletes, restores and moves slides, lets a translator
 translate, and runs the real update pipeline (segment → POT → merge → canonical text
 → parse). After every update: each msgid in the deck that was ever translated has
-its latest translation, not fuzzy; no translation given is gone from the file; the
-file is canonical; a second update changes nothing.
+its latest translation, not fuzzy; no translation given is gone from the file unless
+the translator replaced the fuzzy entry that carried it (as with msgmerge, a changed
+text's old translation lives on in its fuzzy entry only); the file is canonical; a
+second update changes nothing.
 """
 
 from __future__ import annotations
@@ -75,14 +77,19 @@ class Lifecycle(RuleBasedStateMachine):
     def translate(self, data: st.DataObject) -> None:
         assert self.po is not None
         po = read_catalogue(self.po, "d.po")
+        replaced = set()
         for entry in po:
             if entry.obsolete or not data.draw(st.booleans()):
                 continue
+            if "fuzzy" in entry.flags:
+                replaced.add(entry.msgstr)
             self.version += 1
             entry.msgstr = f"sv{self.version}: {entry.msgid}"
             entry.flags = []
             entry.previous_msgid = None
             self.known[entry.msgid] = entry.msgstr
+        still = {entry.msgstr for entry in po}
+        self.known = {k: v for k, v in self.known.items() if v in still or v not in replaced}
         self.po = catalogue_text(po)
 
     @rule()

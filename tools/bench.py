@@ -27,6 +27,7 @@ How it measures, and why:
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -74,6 +75,8 @@ ALTERNATIVES = ("mdpo", "translate-toolkit[markdown]")
 """translate-toolkit's md2po needs its ``markdown`` extra (mistletoe)."""
 LANGS = ("sv", "de")
 CURVE_SIZES = (50, 100, 200, 400)
+ONE_DECK = Path("menacit__virt_base_course/12-confidential_hw_virt.md")
+"""The example course's deck: ``update`` of a one-deck course is timed on it."""
 NOW = "2026-01-01 00:00+0000"
 TIMEOUT = 900.0
 
@@ -347,6 +350,19 @@ def perturb(data: bytes, seed: str, share: float) -> bytes:
     return b"\n".join(lines)
 
 
+def one_word_changed(deck: Path) -> Callable[[], None]:
+    """A ``prepare`` that changes a few words of the deck, others each run: every timed
+    update segments a deck it has not seen (no cache hit) and merges changed texts
+    (fuzzy suggestions), as after an author's edit."""
+    original = deck.read_bytes()
+    runs = itertools.count()
+
+    def prepare() -> None:
+        deck.write_bytes(perturb(original, f"one-deck-{next(runs)}", 0.03))
+
+    return prepare
+
+
 # --- our side --------------------------------------------------------------------------
 
 
@@ -380,6 +396,10 @@ class Bench:
         the corpus), so the slow generation of catalogues runs once."""
         return cut(self.pool, self.tmp / name, list(decks or self.decks))
 
+    def one_deck_name(self) -> Path:
+        """The example course's deck when the corpus has it, else the corpus's first."""
+        return ONE_DECK if ONE_DECK in self.decks else min(self.decks)
+
     def make_pool(self) -> None:
         """The corpus and a copy of it with other words changed, translated once."""
         self.pool = new_project(self.tmp / "pool", dict(curve_pool(self.decks)))
@@ -394,6 +414,7 @@ class Bench:
         cold = self.translated("translated-cold")
         pipe = self.project("pipeline")
         inproc = self.translated("inprocess")
+        one_deck = self.translated("one-deck", {self.one_deck_name(): b""})
         langs = [arg for lang in LANGS for arg in ("--lang", lang)]
         either = (0, 1)  # check: 1 is "a threshold missed", expected for untranslated
         # What a maintainer has after a first run: catalogues up to date, caches warm.
@@ -413,6 +434,15 @@ class Bench:
                 Series("update, 2 languages, from scratch"),
                 [mi(scratch, "update")],
                 lambda: reset(scratch, "locales", caches=True),
+            ),
+            Phase(
+                "update-one-deck",
+                Series(
+                    "update, one-deck course, 2 languages, a few words changed (CLI)",
+                    Target("< 150 ms", 0.150),
+                ),
+                [mi(one_deck, "update")],
+                one_word_changed(one_deck / "slides" / self.one_deck_name()),
             ),
             Phase(
                 "update-noop",

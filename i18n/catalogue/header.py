@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from importlib.metadata import PackageNotFoundError, version
+import sys
+from pathlib import Path
 
 import polib
 
 from i18n.catalogue.pofile import catalogue_text
 from i18n.model import Deck
 
-_OURS = re.compile(r"^(?:Translations|.* translation) of the Marp deck ")
+_OURS = re.compile(r"^(?:Translations|(.*) translation) of the Marp deck ")
 _DEFAULT_TRANSLATOR = "FULL NAME <EMAIL@ADDRESS>"
 
 
@@ -26,6 +27,19 @@ def one_line(text: str) -> str:
 
 
 def tool_version() -> str:
+    """The installed version, for X-Generator: from the name of the first
+    ``marp_i18n-<version>.dist-info`` folder on the path, which is where
+    ``importlib.metadata`` finds it too, without importing the e-mail parser it reads
+    the metadata with (12 ms of the 150 ms an update of a small course may take)."""
+    for folder in sys.path:
+        try:
+            found = sorted(Path(folder or ".").glob("marp_i18n-*.dist-info"))
+        except OSError:
+            continue
+        if found:
+            return found[0].name.removeprefix("marp_i18n-").removesuffix(".dist-info")
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("marp-i18n")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree
@@ -86,7 +100,7 @@ def catalogue_header(
     carries the title and the deck's SPDX lines so ``reuse lint`` passes on ``locales/``;
     comment lines translators added (their own SPDX-FileCopyrightText) are kept.
     """
-    name, plural_forms = language_facts(lang)
+    name = _language_name(lang, old)
     title = one_line(deck.title or "") or deck.path
     ours = [f"{name} translation of the Marp deck {deck.path}: {title}", *map(one_line, deck.spdx)]
     kept: list[str] = []
@@ -107,11 +121,11 @@ def catalogue_header(
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": plural_forms,
+        "Plural-Forms": "",  # Babel's, filled in only where it is missing
         "X-Generator": f"marp-i18n {tool_version()}",
     }
     if old is None:
-        po.metadata = fresh
+        po.metadata = {**fresh, "Plural-Forms": language_facts(lang)[1]}
         return
     metadata = dict(old.metadata)
     for key in ("Project-Id-Version", "POT-Creation-Date", "PO-Revision-Date", "MIME-Version",
@@ -119,9 +133,20 @@ def catalogue_header(
         metadata[key] = fresh[key]
     for key in ("Language", "Language-Team", "Plural-Forms", "Last-Translator", "X-Generator"):
         if not metadata.get(key) or metadata[key].startswith("LANGUAGE"):
-            metadata[key] = fresh[key]
+            metadata[key] = fresh[key] or language_facts(lang)[1]
     po.metadata = metadata
     po.metadata_is_fuzzy = [flag for flag in (old.metadata_is_fuzzy or []) if flag != "fuzzy"]
+
+
+def _language_name(lang: str, old: polib.POFile | None) -> str:
+    """The language's English name: as the old header comment gives it when that
+    catalogue is of the same language, else Babel's (whose locale data is a large part
+    of a small course's update)."""
+    if old is not None and old.metadata.get("Language") == lang:
+        match = _OURS.match((old.header or "").split("\n")[0])
+        if match and match.group(1):
+            return match.group(1)
+    return language_facts(lang)[0]
 
 
 def catalogue_file(
@@ -133,13 +158,27 @@ def catalogue_file(
     old_data: bytes | None,
     now: str,
 ) -> str:
-    """The PO text; PO-Revision-Date stays as it was unless an entry or header changed
-    (``update`` and ``import`` write catalogues through this)."""
-    if old is not None:
+    """The PO text (``update`` and ``import`` write catalogues through this).
+
+    PO-Revision-Date says when a translation last changed: it stays as the translator
+    (or their tool) left it unless this run itself changed one (a fuzzy suggestion
+    filled in, a translation imported, an obsolete one taken over); new texts, moved
+    texts, a new POT-Creation-Date change no translation. Last-Translator is always
+    the translator's (``catalogue_header``). ``old_data`` (the old file's bytes) is no
+    longer needed to decide that; it stays for the callers.
+    """
+    revised = now
+    if old is not None and _translations(po) == _translations(old):
         revised = old.metadata.get("PO-Revision-Date", now)
-        catalogue_header(po, deck, lang, pot.metadata, old, revised)
-        text = catalogue_text(po)
-        if text.encode("utf-8") == old_data or text == catalogue_text(old):
-            return text
-    catalogue_header(po, deck, lang, pot.metadata, old, now)
+    catalogue_header(po, deck, lang, pot.metadata, old, revised)
     return catalogue_text(po)
+
+
+def _translations(catalogue: polib.POFile) -> set[tuple[str | None, str, str, bool]]:
+    """What a translator wrote: (msgctxt, msgid, msgstr, fuzzy) of every entry with a
+    translation, obsolete or not (a text that left the deck keeps its translation)."""
+    return {
+        (entry.msgctxt, entry.msgid, entry.msgstr, "fuzzy" in entry.flags)
+        for entry in catalogue
+        if entry.msgid and (entry.msgstr or any(entry.msgstr_plural.values()))
+    }

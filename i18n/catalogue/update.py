@@ -1,36 +1,74 @@
 """POT + old PO → new PO, as GNU msgmerge does, never dropping a translation.
 
 - an unchanged msgid keeps its translation, flags and translator comments;
-- a msgid with no translation of its own starts from the closest earlier one
-  (the deck's old PO first, then the language's other catalogues), ``fuzzy`` and
-  with the earlier msgid as ``#| msgid`` so Poedit and Weblate show the change;
-  the matching is translate-toolkit's (``translate.search.match.matcher``, the one
-  ``pot2po`` uses);
-- a translated msgid that left the deck becomes obsolete (``#~``) and comes back,
-  as it was, if the text returns. Unlike msgmerge, a translation that served as a
-  fuzzy match is kept as obsolete too, so a later edit back to the old text finds
-  it exactly, not fuzzily. A fuzzy obsolete entry is dropped only when its msgstr
-  is still present as a real translation elsewhere in the catalogue.
+- a msgid with no translation of its own starts from the closest earlier one, ``fuzzy``
+  and with the earlier msgid as ``#| msgid`` so Poedit and Weblate show the change.
+  Similarity is msgmerge's (``fstrcmp``: twice the longest common subsequence over
+  the two lengths, bound 0.6), and the earlier text is looked for where a translator
+  expects it (``_suggest``): first the deck's previous text at that place, then its
+  other texts that left the deck, then its older obsolete ones, then the language's
+  other catalogues. A text still in the deck is never offered for another: its
+  translation is in use, and offering it would be a guess;
+- a translated msgid that left the deck becomes obsolete (``#~``) and comes back, as it
+  was, if the text returns; one that a changed text now starts from lives on in that
+  fuzzy entry (its msgstr, its ``#| msgid``) and is not also kept as obsolete, as with
+  msgmerge; and if the edit is undone before a translator has seen it, the fuzzy
+  entry's translation (made for its ``#| msgid``) is the text's again, exactly. A
+  fuzzy obsolete entry is dropped only when its msgstr is still present as
+  a real translation elsewhere in the catalogue.
 
-Only translated, non-fuzzy entries are ever match candidates: that set does not
-change under ``update``, so running it twice changes nothing.
+Only translated, non-fuzzy entries are ever match candidates (and the fuzzy entry of
+an undone edit), and a second run finds no text that left the deck: the candidates
+can only shrink, so running it twice changes nothing.
 """
 
 from __future__ import annotations
 
-import bisect
-import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import Any
+from difflib import SequenceMatcher
+from fractions import Fraction
 
 import polib
 
-MIN_SIMILARITY = 75
-"""pot2po's default: below this a suggestion costs the translator more than it saves."""
+MIN_SIMILARITY = 0.6
+"""msgmerge's bound (``FUZZY_THRESHOLD`` in gettext's message.h), which a match must
+exceed: below it a suggestion costs the translator more than it saves."""
 
-MAX_LENGTH = 3000
-"""Longer texts are compared by their first MAX_LENGTH characters (translate-toolkit)."""
+Key = tuple[str | None, str]
+
+
+def common_length(a: str, b: str) -> int:
+    """Length of the longest common subsequence, by Hyyrö's bit-parallel algorithm (the
+    one RapidFuzz runs in C) on Python's integers: for the few texts of one stretch of
+    a deck this is cheaper than importing RapidFuzz (12 ms of a small update)."""
+    if len(a) < len(b):
+        a, b = b, a
+    masks: dict[str, int] = {}
+    for index, char in enumerate(b):
+        masks[char] = masks.get(char, 0) | 1 << index
+    full = (1 << len(b)) - 1
+    row = full
+    for char in a:
+        matched = row & masks.get(char, 0)
+        row = ((row + matched) | (row - matched)) & full
+    return len(b) - row.bit_count()
+
+
+def similarity(a: str, b: str, distance: int | None = None) -> Fraction:
+    """gettext's ``fstrcmp``, exactly: 2 * LCS / (len a + len b) (1 for two empty texts);
+    ``distance``, the Indel distance (len a + len b - 2 * LCS), when already known."""
+    total = len(a) + len(b)
+    if distance is None:
+        distance = total - 2 * common_length(a, b)
+    return Fraction(total - distance, total) if total else Fraction(1)
+
+
+SMALL_WORK = 200_000
+"""Below this many character pairs (query length times the candidates' lengths) a
+memory is scored in Python; above it RapidFuzz finds the candidates in C."""
+MANY = 500
+"""Above this many sources RapidFuzz is asked at once (no Python loop over them)."""
 
 
 def memory_pairs(catalogue: polib.POFile | None) -> list[tuple[str, str]]:
@@ -46,74 +84,62 @@ def memory_pairs(catalogue: polib.POFile | None) -> list[tuple[str, str]]:
 
 
 class Memory:
-    """Earlier translations to start a new msgid from; built only when first asked.
+    """Earlier translations to start a new msgid from: the most similar one wins, the
+    earliest given of equals."""
 
-    The scores are translate-toolkit's (``matcher``, as ``pot2po`` uses it). Its loop
-    scores every candidate of a similar length in Python, which made ``update``
-    quadratic in the size of the memory (the profile in bench/results.md). So each
-    query first asks RapidFuzz, in C, which candidates of that length window can reach
-    the minimum similarity at all, and hands the matcher only those. RapidFuzz's
-    normalized Levenshtein similarity bounds translate-toolkit's from above (same
-    distance over the same strings, minus its penalties), so no candidate that could
-    win is left out, and the matcher's answer is the one it would give over all of
-    them.
-    """
+    def __init__(
+        self,
+        pairs: Iterable[tuple[str, str]],
+        min_similarity: float = MIN_SIMILARITY,
+        small_work: int = SMALL_WORK,
+    ):
+        found: dict[str, str] = {}
+        for source, target in pairs:
+            found.setdefault(source, target)
+        self._sources = list(found)
+        self._targets = list(found.values())
+        self._bound = Fraction(str(min_similarity))
+        self._small_work = small_work
 
-    def __init__(self, pairs: Iterable[tuple[str, str]], min_similarity: int = MIN_SIMILARITY):
-        self._pairs = list(pairs)
-        self._min_similarity = min_similarity
-        self._matcher: Any = None
-        self._units: list[Any] = []
-        self._lengths: list[int] = []
-        self._trimmed: list[str] = []
+    def best(self, text: str, exclude: Collection[str] = ()) -> tuple[str, str] | None:
+        """The closest (msgid, msgstr), or None when nothing is more similar than the
+        bound (msgmerge's test, ``weight > FUZZY_THRESHOLD``, in exact fractions: "the"
+        is not offered for "the the", exactly 0.6); a text in ``exclude`` is passed over
+        unless it is ``text`` itself."""
+        best: tuple[Fraction, int] | None = None
+        for index, score in self._scores(text, exclude):
+            if score > self._bound and (best is None or score > best[0]):
+                best = (score, index)
+        return None if best is None else (self._sources[best[1]], self._targets[best[1]])
 
-    def _build(self) -> None:
-        # Without RapidFuzz, translate-toolkit logs a warning on import.
-        logging.getLogger("translate.search.lshtein").setLevel(logging.ERROR)
-        from translate.search.match import matcher
-        from translate.storage.pypo import pofile
-
-        store = pofile()
-        for source, target in self._pairs:
-            store.addsourceunit(source).target = target
-        self._matcher = matcher(
-            store, max_candidates=1, min_similarity=self._min_similarity, max_length=MAX_LENGTH
-        )
-        self._units = list(self._matcher.candidates.units)  # sorted by source length
-        self._lengths = [len(unit.source) for unit in self._units]
-        self._trimmed = [unit.source[:MAX_LENGTH] for unit in self._units]
-
-    def best(self, text: str) -> tuple[str, str] | None:
-        """The closest (msgid, msgstr), or None when nothing is similar enough."""
-        if not self._pairs:
-            return None
-        if self._matcher is None:
-            self._build()
-        self._matcher.candidates.units = self._candidates(text)
-        found = self._matcher.matches(text)
-        if not found:
-            return None
-        return str(found[0].source), str(found[0].target)
-
-    def _candidates(self, text: str) -> list[Any]:
-        """The memory's units that may reach the minimum similarity, in the matcher's order."""
+    def _scores(self, text: str, exclude: Collection[str]) -> list[tuple[int, Fraction]]:
+        """(index, exact similarity), in order, of the sources not excluded that may be
+        above the bound: all of them when they are few and short enough to score in
+        Python, else those that RapidFuzz's normalized Indel similarity (the same
+        measure, in floats, so with a margin) puts near or above it, scored in C."""
+        if len(self._sources) <= MANY:
+            kept = [i for i, s in enumerate(self._sources) if s == text or s not in exclude]
+            if len(text) * sum(len(self._sources[i]) for i in kept) <= self._small_work:
+                return [(i, similarity(text, self._sources[i])) for i in kept]
         from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.distance import Indel
 
-        low = bisect.bisect_left(
-            self._lengths, self._matcher.getstartlength(self._min_similarity, text)
-        )
-        high = bisect.bisect_right(
-            self._lengths, self._matcher.getstoplength(self._min_similarity, text)
-        )
         hits = process.extract(
-            text[:MAX_LENGTH],
-            self._trimmed[low:high],
-            scorer=Levenshtein.normalized_similarity,
-            score_cutoff=self._min_similarity / 100 - 1e-6,  # a margin for rounding
+            text,
+            self._sources,
+            scorer=Indel.normalized_similarity,
+            score_cutoff=float(self._bound) - 1e-9,
             limit=None,
         )
-        return [self._units[low + index] for index in sorted(index for _, _, index in hits)]
+        total = len(text)
+        return [
+            (
+                index,
+                Fraction(total + len(source) - Indel.distance(text, source), total + len(source)),
+            )
+            for source, _, index in sorted(hits, key=lambda hit: hit[2])
+            if source == text or source not in exclude
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +166,12 @@ def counts(catalogue: polib.POFile) -> Counts:
     return Counts(translated, fuzzy, len(active) - translated - fuzzy, obsolete)
 
 
-def _key(entry: polib.POEntry) -> tuple[str | None, str]:
+def _key(entry: polib.POEntry) -> Key:
     return (entry.msgctxt, entry.msgid)
+
+
+def _usable(entry: polib.POEntry) -> bool:
+    return bool(entry.msgstr) and "fuzzy" not in entry.flags and entry.msgctxt is None
 
 
 def _start_from(entry: polib.POEntry, found: polib.POEntry) -> None:
@@ -152,6 +182,47 @@ def _start_from(entry: polib.POEntry, found: polib.POEntry) -> None:
         entry.flags = ["fuzzy"]
         entry.previous_msgid = found.previous_msgid
         entry.previous_msgctxt = found.previous_msgctxt
+
+
+@dataclass(frozen=True, slots=True)
+class _Earlier:
+    """Where an untranslated msgid may start from, in the order a translator expects."""
+
+    at_place: dict[str, Memory]
+    """new msgid → the deck's removed texts in the stretch of the deck it stands in."""
+    removed: Memory
+    """every translated text of the previous version that left the deck"""
+    older: Memory
+    """the catalogue's older obsolete translations"""
+    others: Memory | None
+    """the language's other catalogues"""
+
+
+def _earlier(
+    template: list[polib.POEntry], previous: list[polib.POEntry], others: Memory | None
+) -> _Earlier:
+    """Align the previous version with the new one in document order (msgmerge does
+    not): in each stretch that changed, the removed texts are the added ones'
+    immediate predecessors, preferred over any older or more distant text."""
+    new = {entry.msgid for entry in template}
+    before = [entry for entry in previous if not entry.obsolete and entry.msgctxt is None]
+    old_ids = [entry.msgid for entry in before]
+    at_place: dict[str, Memory] = {}
+    matcher = SequenceMatcher(None, old_ids, [entry.msgid for entry in template], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace":
+            stretch = Memory(
+                (e.msgid, e.msgstr) for e in before[i1:i2] if e.msgid not in new and _usable(e)
+            )
+            at_place.update((entry.msgid, stretch) for entry in template[j1:j2])
+    gone = [(e.msgid, e.msgstr) for e in previous if e.msgid not in new and _usable(e)]
+    removed = {e.msgid for e in before}
+    return _Earlier(
+        at_place,
+        Memory(pair for pair in gone if pair[0] in removed),
+        Memory(pair for pair in gone if pair[0] not in removed),
+        others,
+    )
 
 
 def merge(
@@ -167,22 +238,38 @@ def merge(
     """
     previous = [entry for entry in old or [] if entry.msgid]
     by_key = {_key(entry): entry for entry in previous}
-    own = Memory(memory_pairs(old))
+    sources = [entry for entry in template if entry.msgid and not entry.obsolete]
+    earlier = _earlier(sources, previous, memory)
+    present = {entry.msgid for entry in sources}
+    # Passed over in the other catalogues: texts still in the deck (their translation is
+    # in use) and the deck's own earlier translations (already searched).
+    known = present | {entry.msgid for entry in previous if _usable(entry)}
+    reverted = {
+        e.previous_msgid: e
+        for e in previous
+        if "fuzzy" in e.flags
+        and e.previous_msgid
+        and e.msgstr
+        and e.msgid not in present
+        and not e.obsolete
+    }
     result = polib.POFile(wrapwidth=79)
-    matched: set[tuple[str | None, str]] = set()
-    for source in template:
-        if not source.msgid or source.obsolete:
-            continue
+    used: set[Key] = set()
+    for source in sources:
         entry = polib.POEntry(
             msgid=source.msgid, msgctxt=source.msgctxt, msgstr="", comment=source.comment
         )
         entry.occurrences = list(source.occurrences)
         found = by_key.get(_key(source))
         if found is not None:
-            matched.add(_key(source))
+            used.add(_key(source))
             _start_from(entry, found)
+        back = reverted.get(source.msgid)
+        if not entry.msgstr and back is not None:
+            used.add(_key(back))  # an edit undone before the translator saw it
+            entry.msgstr, entry.tcomment = back.msgstr, back.tcomment
         if not entry.msgstr:
-            _suggest(entry, own, memory, by_key)
+            used |= _suggest(entry, earlier, known, by_key)
         result.append(entry)
     real = {e.msgstr for e in result if e.msgstr and "fuzzy" not in e.flags}
     real |= {e.msgstr for e in previous if e.msgstr and "fuzzy" not in e.flags}
@@ -190,37 +277,50 @@ def merge(
         for entry in previous:
             fuzzy = "fuzzy" in entry.flags
             plural = any(entry.msgstr_plural.values())  # set aside on reading: kept as is
-            if _key(entry) in matched or not (entry.msgstr or plural):
+            if _key(entry) in used or not (entry.msgstr or plural):
                 continue
             if fuzzy and entry.msgstr in real:
                 continue
-            gone = polib.POEntry(
-                msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=entry.msgstr, obsolete=True
-            )
-            if entry.msgid_plural:
-                gone.msgid_plural = entry.msgid_plural
-                gone.msgstr_plural = dict(entry.msgstr_plural)
-            gone.tcomment = entry.tcomment
-            gone.flags = ["fuzzy"] if fuzzy else []
-            result.append(gone)
+            result.append(_obsolete(entry))
     return result
+
+
+def _obsolete(entry: polib.POEntry) -> polib.POEntry:
+    gone = polib.POEntry(
+        msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=entry.msgstr, obsolete=True
+    )
+    if entry.msgid_plural:
+        gone.msgid_plural = entry.msgid_plural
+        gone.msgstr_plural = dict(entry.msgstr_plural)
+    gone.tcomment = entry.tcomment
+    gone.flags = ["fuzzy"] if "fuzzy" in entry.flags else []
+    return gone
 
 
 def _suggest(
     entry: polib.POEntry,
-    own: Memory,
-    memory: Memory | None,
-    by_key: dict[tuple[str | None, str], polib.POEntry],
-) -> None:
-    """Fill an untranslated entry, fuzzy, from the closest earlier translation."""
-    from_deck = own.best(entry.msgid)
-    match = from_deck or (memory.best(entry.msgid) if memory is not None else None)
+    earlier: _Earlier,
+    known: Collection[str],
+    by_key: dict[Key, polib.POEntry],
+) -> set[Key]:
+    """Fill an untranslated entry, fuzzy, from the closest earlier translation; the
+    keys of the deck's entry it came from (which then is not kept as obsolete)."""
+    at_place = earlier.at_place.get(entry.msgid)
+    match = (at_place.best(entry.msgid) if at_place is not None else None) or (
+        earlier.removed.best(entry.msgid) or earlier.older.best(entry.msgid)
+    )
+    from_deck = match is not None
+    if match is None and earlier.others is not None:
+        match = earlier.others.best(entry.msgid, exclude=known)
     if match is None:
-        return
+        return set()
     msgid, msgstr = match
     entry.msgstr = msgstr
     entry.flags = ["fuzzy"]
     entry.previous_msgid = msgid if msgid != entry.msgid else None
-    earlier = by_key.get((None, msgid)) if from_deck else None
-    if earlier is not None and not entry.tcomment:
-        entry.tcomment = earlier.tcomment
+    if not from_deck:
+        return set()
+    source = by_key[(None, msgid)]
+    if not entry.tcomment:
+        entry.tcomment = source.tcomment
+    return {(None, msgid)}
