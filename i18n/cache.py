@@ -36,6 +36,7 @@ import secrets
 import stat
 import sys
 import tempfile
+import threading
 import time
 from collections import OrderedDict
 from functools import lru_cache
@@ -92,11 +93,16 @@ without the folder. Only values this process made or authenticated are kept here
 _RECENT_SIZE = 256
 
 
+_RECENT_LOCK = threading.Lock()
+"""``check`` asks the cache from a thread per language (Hunspell runs side by side)."""
+
+
 def _remember(key: str, value: object) -> None:
-    _RECENT[key] = value
-    _RECENT.move_to_end(key)
-    while len(_RECENT) > _RECENT_SIZE:
-        _RECENT.popitem(last=False)
+    with _RECENT_LOCK:
+        _RECENT[key] = value
+        _RECENT.move_to_end(key)
+        while len(_RECENT) > _RECENT_SIZE:
+            _RECENT.popitem(last=False)
 
 
 def cache_root() -> Path:

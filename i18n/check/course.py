@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,11 +72,18 @@ def course_findings(
     if settings.enabled("consistency"):
         found.extend(consistency(ordered))
     if settings.enabled("spelling"):
-        for language in dict.fromkeys(e.language for e in ordered):
+
+        def spell(language: str) -> list[Finding]:
             glossary = glossaries.get(language, Glossary(language))
             mine = [e for e in ordered if e.language == language]
             folder = (locales / language).as_posix()
-            found.extend(spelling_findings(mine, glossary, source_language, cache, folder))
+            return spelling_findings(mine, glossary, source_language, cache, folder)
+
+        # One Hunspell per language, side by side: a run mostly waits for them.
+        languages = list(dict.fromkeys(e.language for e in ordered))
+        with ThreadPoolExecutor(max_workers=max(1, len(languages))) as pool:
+            for part in pool.map(spell, languages):
+                found.extend(part)
     return found
 
 
