@@ -10,7 +10,6 @@ else (no git, an untracked file) the file is simply renamed.
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 from i18n.errors import CatalogueError
@@ -18,6 +17,8 @@ from i18n.errors import CatalogueError
 
 def _git(*args: str, cwd: Path) -> bool:
     """Run git quietly; True when it succeeded (False also when git is not installed)."""
+    import subprocess  # only when a catalogue moves: not on every update's start
+
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False, timeout=60)
     except (OSError, subprocess.SubprocessError):

@@ -12,10 +12,12 @@ removed decks are reported, or with ``prune`` kept as memory and removed (``prun
 
 from __future__ import annotations
 
+import os
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polib
 from markdown_it import MarkdownIt
@@ -43,13 +45,13 @@ from i18n.files import (
     require_folder,
     write_atomic,
 )
-from i18n.glossary.annotate import annotate
-from i18n.glossary.match import TermIndex
-from i18n.glossary.read import read_glossary
 from i18n.model import Deck
 from i18n.orphans import find_orphans, follow_renames, orphan_warnings, present_decks
 from i18n.parallel import parallel_map
 from i18n.prune import prune_orphans
+
+if TYPE_CHECKING:  # the glossary's modules load only for a language that has one
+    from i18n.glossary.match import TermIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +198,10 @@ def _term_index(
     """The language's glossary ready to annotate entries (``#. glossary: ...``), or None
     when it has none or it cannot be read (said on stderr; the catalogues are still
     updated)."""
+    from i18n.glossary.read import GLOSSARY_NAMES, read_glossary
+
+    if not any(os.path.lexists(config.locales / lang / name) for name in GLOSSARY_NAMES):
+        return None  # the common case: no glossary, nothing to import
     try:
         glossary = read_glossary(config.locales, lang, config.source_language)
     except I18nError as exc:
@@ -203,6 +209,7 @@ def _term_index(
         return None
     if not glossary.terms:
         return None
+    from i18n.glossary.match import TermIndex
     from i18n.marp.parser import marp_parser
 
     return TermIndex(glossary, config.source_language), marp_parser(front_matter=False)
@@ -248,6 +255,8 @@ def _update_language(
             data, old = read[path]
         po = merge(pot, with_sure(old, pot, sure), memory, purge_obsolete=purge_obsolete)
         if terms is not None:
+            from i18n.glossary.annotate import annotate
+
             annotate(po, list(deck.units), *terms)
         text = catalogue_file(po, deck, lang, pot, old, data, now)
         if read_text(path, config.locales) != data:
