@@ -26,15 +26,17 @@ from i18n.render import find_chromium
 if TYPE_CHECKING:
     from playwright.sync_api import Page, Playwright
 
-ARGS = (
+OFFLINE_ARGS = (
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    "--hide-scrollbars",
 )
+"""Chromium headless with nothing of its own going to the network (the page tests use
+the same)."""
+ARGS = (*OFFLINE_ARGS, "--hide-scrollbars")
 PICTURE_SCALE = 0.5
 """Pictures for the review at half the slide's pixels (640 by 360): sharp on a phone, light
 on a page with two pictures per slide."""
