@@ -182,6 +182,8 @@ def test_spelling_with_a_word_list(tmp_path: Path) -> None:
         (po_b.as_posix(), line_of(po_b, "Hosts")),
     }
     assert "snabbb" in found[(po_a.as_posix(), line_of(po_a, "A hypervisor is small."))]
+    # a question for the translator, not a failed run: no dictionary knows every compound
+    assert {f.severity for f in findings(config, "spelling")} == {"warning"}
     # a word on the course word list is accepted, in any inflected form
     (tmp_path / "locales" / "sv" / "words.txt").write_text("qwertzmaskin\n", encoding="utf-8")
     left = {(f.path, f.line) for f in findings(config, "spelling")}
