@@ -14,6 +14,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from i18n.glossary.read import CANDIDATE
 from i18n.model import Deck
 
 
@@ -62,12 +63,19 @@ def as_table(found: list[Candidate]) -> str:
 
 
 def as_csv(found: list[Candidate]) -> str:
-    """A starting ``glossary.csv``: Weblate's columns, targets to fill in. An empty
-    target means "never translated", so the comment says to fill it in or delete it."""
+    """A starting ``glossary.csv``: Weblate's columns, targets to fill in."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["source", "target", "comment"])
     for c in found:
         where = ", ".join(c.decks)
-        writer.writerow([c.term, "", f"{c.count} texts in {where}: fill in the target"])
+        writer.writerow(
+            [
+                c.term,
+                "",
+                f"{CANDIDATE} ({c.count} texts in {where}): fill in the target, or "
+                "replace this comment to keep the term untranslated; left as it is, the "
+                "row is ignored",
+            ]
+        )
     return out.getvalue()

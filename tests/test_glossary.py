@@ -279,6 +279,25 @@ def test_terms_proposes_frequent_terms_with_their_decks(tmp_path: Path) -> None:
     assert found["virtual machine"].decks == ("a.md", "b.md")
 
 
+def test_an_unedited_terms_csv_keeps_nothing_untranslated(tmp_path: Path) -> None:
+    """``terms --csv`` leaves targets empty, and an empty target means "never
+    translated": its rows must do nothing until someone fills them in."""
+    from i18n.files import find_decks, load_deck
+    from i18n.terms import as_csv, candidates
+
+    make_course(tmp_path, {}, {})
+    decks = [load_deck(d, ()) for d in find_decks(tmp_path / "slides")[0]]
+    glossary = tmp_path / "locales" / "sv" / "glossary.csv"
+    written = as_csv(candidates(decks))
+    glossary.write_text(written, encoding="utf-8")
+    assert read_glossary(tmp_path / "locales", "sv").terms == ()
+    row = next(r for r in written.splitlines() if r.startswith("hypervisor,"))
+    filled = row.replace("hypervisor,,", "hypervisor,hypervisor,", 1)
+    glossary.write_text(written.replace(row, filled), encoding="utf-8")
+    (term,) = read_glossary(tmp_path / "locales", "sv").terms
+    assert (term.source, term.target, term.keep) == ("hypervisor", "hypervisor", False)
+
+
 def test_review_marks_terms(tmp_path: Path) -> None:
     from i18n.report.review_terms import marked_pair
 

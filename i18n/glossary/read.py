@@ -28,6 +28,10 @@ from i18n.files import read_text
 from i18n.glossary.model import Glossary, Term
 
 GLOSSARY_NAMES = ("glossary.csv", "glossary.tbx")
+CANDIDATE = "candidate"
+"""How the comment of a row ``marp-i18n terms --csv`` wrote begins. An empty target
+otherwise means "never translated", so such a row, left unedited, is ignored: never
+taken as a term to keep in the source language."""
 WORDS_NAME = "words.txt"
 _KEEP = ("do not translate", "don't translate", "read-only", "untranslatable")
 _FORBIDDEN_STATUS = frozenset(
@@ -107,14 +111,23 @@ def _csv_terms(data: bytes, where: str) -> list[Term]:
     header = ",".join(_COLUMN_NAMES.get(c, c) for c in columns)
     store = csvl10n.csvfile()
     try:
-        store.parse(f"{header}\n{rest}".encode())
+        # Comma-separated, as Weblate writes it and the header was read: translate-toolkit
+        # would otherwise guess the dialect from a sample, and a comment with many
+        # spaces made it split rows at the spaces.
+        store.parse(f"{header}\n{rest}".encode(), dialect="excel")
     except (csv.Error, ValueError) as exc:
         raise GlossaryError(where, None, f"not a CSV file: {exc}") from None
     return [
         _term(unit.source.strip(), unit.target.strip(), unit.getnotes().strip(), unit)
         for unit in store.units
-        if unit.source.strip()
+        if unit.source.strip() and not _unedited_candidate(unit)
     ]
+
+
+def _unedited_candidate(unit: Any) -> bool:
+    """A row ``marp-i18n terms --csv`` wrote and no one filled in (an empty target would
+    otherwise say "never translated")."""
+    return not unit.target.strip() and unit.getnotes().strip().casefold().startswith(CANDIDATE)
 
 
 def _term(source: str, target: str, note: str, unit: Any) -> Term:
