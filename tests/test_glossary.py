@@ -4,6 +4,7 @@ each reported (or not) at its PO file and line; the glossary files themselves.""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import polib
 import pytest
@@ -144,6 +145,33 @@ def test_one_changed_catalogue_is_compared_with_the_cached_others(tmp_path: Path
     config = make_course(tmp_path, {}, {})
     assert findings(config, "consistency") == []
     assert findings(config, "consistency") == []  # every deck and the course from the cache
+    path = tmp_path / "locales" / "sv" / "b.po"
+    po = read_catalogue(path.read_bytes(), str(path))
+    po.find("The host runs the guests.").msgstr = "Värden driver gästerna."
+    path.write_text(catalogue_text(po), encoding="utf-8")
+    found = findings(config, "consistency")
+    assert [(f.path, f.line) for f in found] == [
+        (path.as_posix(), line_of(path, "The host runs the guests."))
+    ]
+
+
+def test_a_deck_whose_cached_entries_are_gone_is_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A deck's report and its entries are cached apart, and a report is used on every
+    run while its entries are read only when some deck changed, so pruning can take the
+    entries alone: the deck is then checked again, never left out of the comparison."""
+    from i18n.cache import Cache
+    from i18n.check.course import DeckEntries
+
+    config = make_course(tmp_path, {}, {})
+    assert findings(config, "consistency") == []  # every report and entry cached
+    real_get = Cache.get
+
+    def pruned(self: Cache, key: str, kind: type[Any]) -> Any:
+        return None if kind is DeckEntries else real_get(self, key, kind)
+
+    monkeypatch.setattr(Cache, "get", pruned)
     path = tmp_path / "locales" / "sv" / "b.po"
     po = read_catalogue(path.read_bytes(), str(path))
     po.find("The host runs the guests.").msgstr = "Värden driver gästerna."

@@ -168,9 +168,8 @@ def _course_findings(
         elif stored is not None:
             entries.extend(stored.entries)
         else:  # the deck's report was kept, its entries not: check it again
-            entries.extend(
-                _deck_report(config, settings, languages, checkers, deck_file)[1].entries
-            )
+            _, again = _deck_report(config, settings, languages, checkers, deck_file, fresh=True)
+            entries.extend(again.entries)
     found = course_findings(
         entries, settings, checkers.glossaries, config.source_language, cache, config.locales
     )
@@ -231,7 +230,6 @@ def _deck_report(
             config.source_language,
             *config.translatable_keys,
             _settings_key(settings),
-            config.source_language,
             *(checkers.glossaries[lang].digest for lang in sorted(checkers.glossaries)),
         )
     except (OSError, I18nError):
