@@ -127,14 +127,15 @@ def check_course(config: Config, settings: CheckSettings, *, jobs: int | None = 
     languages = [lang for lang in dict.fromkeys(config.languages) if lang != config.source_language]
     glossaries = _glossaries(config, languages, report)
     checkers = Checkers(settings, glossaries, config.source_language)
-    job = partial(_deck_report, config, settings, languages, checkers)
+    cache = Cache.for_project(config.root)  # once: workers get it with the job
+    job = partial(_deck_report, config, settings, languages, checkers, cache)
     done: list[tuple[DeckFile, str, Report]] = []
     for deck_file, (key, part) in zip(decks, parallel_map(job, decks, jobs), strict=True):
         report.catalogues.extend(part.catalogues)
         report.findings.extend(part.findings)
         report.errors.extend(part.errors)
         done.append((deck_file, key, part))
-    report.findings.extend(_course_findings(config, settings, languages, checkers, done))
+    report.findings.extend(_course_findings(config, settings, languages, checkers, cache, done))
     return report
 
 
@@ -143,11 +144,11 @@ def _course_findings(
     settings: CheckSettings,
     languages: list[str],
     checkers: Checkers,
+    cache: Cache,
     done: list[tuple[DeckFile, str, Report]],
 ) -> list[Finding]:
     """The course-wide checks (``course.py``), kept in the cache under every deck's key:
     when nothing changed, no deck's entries are read back at all."""
-    cache = Cache.for_project(config.root)
     keys = [key for _, key, _ in done]
     course_key = ""
     if all(keys):
@@ -168,7 +169,9 @@ def _course_findings(
         elif stored is not None:
             entries.extend(stored.entries)
         else:  # the deck's report was kept, its entries not: check it again
-            _, again = _deck_report(config, settings, languages, checkers, deck_file, fresh=True)
+            _, again = _deck_report(
+                config, settings, languages, checkers, cache, deck_file, fresh=True
+            )
             entries.extend(again.entries)
     found = course_findings(
         entries, settings, checkers.glossaries, config.source_language, cache, config.locales
@@ -198,6 +201,7 @@ def _deck_report(
     settings: CheckSettings,
     languages: list[str],
     checkers: Checkers,
+    cache: Cache,
     deck_file: DeckFile,
     *,
     fresh: bool = False,
@@ -209,7 +213,6 @@ def _deck_report(
     settings, so a commit hook re-checks only what changed. The translated entries
     the course-wide checks read are cached apart (``fresh``: check again to get them).
     """
-    cache = Cache.for_project(config.root)
     paths = [catalogue_path(config, lang, deck_file.name) for lang in languages]
     # Each catalogue is read once: the bytes the key is made of are the bytes checked,
     # so a file changed meanwhile cannot leave a report cached under the wrong key.
