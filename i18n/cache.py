@@ -245,9 +245,9 @@ def prune(courses: Path, now: float, max_age: float = MAX_AGE) -> int:
     except OSError:
         return 0  # read-only: nothing to prune either
     removed = 0
-    for course in _folders(courses):
-        for part in _folders(course):
-            for item in _files(part):
+    for course in _listed(courses, folders=True):
+        for part in _listed(course, folders=True):
+            for item in _listed(part, folders=False):
                 entry = _ENTRY.fullmatch(item.name) is not None and item.name[:2] == part.name
                 interrupted = item.name.startswith(".") and item.name.endswith(".tmp")
                 limit = max_age if entry else DAY
@@ -263,19 +263,15 @@ def prune(courses: Path, now: float, max_age: float = MAX_AGE) -> int:
     return removed
 
 
-def _folders(path: Path | os.DirEntry[str]) -> list[os.DirEntry[str]]:
-    """The real folders in ``path`` (a link to a folder is not one: never followed)."""
+def _listed(path: Path | os.DirEntry[str], *, folders: bool) -> list[os.DirEntry[str]]:
+    """The real folders (or regular files) in ``path``: a link is neither, never followed."""
     try:
         with os.scandir(path) as found:
-            return [item for item in found if item.is_dir(follow_symlinks=False)]
-    except OSError:
-        return []
-
-
-def _files(path: os.DirEntry[str]) -> list[os.DirEntry[str]]:
-    try:
-        with os.scandir(path) as found:
-            return [item for item in found if item.is_file(follow_symlinks=False)]
+            return [
+                item
+                for item in found
+                if (item.is_dir if folders else item.is_file)(follow_symlinks=False)
+            ]
     except OSError:
         return []
 
