@@ -13,10 +13,10 @@ all: deps build
 
 deps: python node system
 
-# Reinstalled only when what installs the tool changes ([build-system] and [project] of
-# pyproject.toml, as a digest kept in the stamp), not when the course's [tool.marp-i18n]
-# table does; so `make -B` (which runs every recipe) does not reinstall either.
-INSTALL_KEY = $(PYTHON) -c 'import hashlib, tomllib; d = tomllib.load(open("pyproject.toml", "rb")); print(hashlib.sha256(repr([d.get("build-system"), d.get("project")]).encode()).hexdigest())'
+# Reinstalled only when what installs the tool changes ([build-system], [project] and
+# [tool.setuptools] of pyproject.toml, as a digest kept in the stamp), not when the
+# course's [tool.marp-i18n] table does; so `make -B` (which runs every recipe) does not reinstall either.
+INSTALL_KEY = $(PYTHON) -c 'import hashlib, tomllib; d = tomllib.load(open("pyproject.toml", "rb")); print(hashlib.sha256(repr([d.get("build-system"), d.get("project"), d.get("tool", {}).get("setuptools")]).encode()).hexdigest())'
 python: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	@key=$$($(INSTALL_KEY)); \

@@ -1,7 +1,5 @@
 """``python -m i18n`` runs the CLI."""
 
-import sys
+from i18n.cli.main import run
 
-from i18n.cli.main import main
-
-sys.exit(main())
+run()

@@ -4,8 +4,9 @@ Every command (update, build, check, in a commit hook, in ``make``) starts by se
 every deck, and segmenting is markdown-it-py parsing in pure Python; ``check`` then
 parses every translation. So segmented decks, and ``check``'s result for a deck and its
 catalogues, are kept under a hash of everything they depend on: the files' bytes, names
-and paths, the settings, the Python version and the source of this package itself, so
-an edit to the code, a deck or a catalogue never returns a stale answer.
+and paths, the settings, the Python version and this package's source files (each by
+size and time, as Python judges its bytecode), so an edit to the code, a deck or a
+catalogue never returns a stale answer.
 
 What the cache trusts (docs/reliability.md, issue 18): nothing a pull request can
 supply. Entries are JSON read back through the model's type hints (``i18n.json_values``), so
@@ -32,10 +33,8 @@ import hmac
 import json
 import os
 import re
-import secrets
 import stat
 import sys
-import tempfile
 import threading
 import time
 from collections import OrderedDict
@@ -43,6 +42,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from i18n.disk import make_temp
 from i18n.json_values import InvalidData, from_plain, to_plain
 
 T = TypeVar("T")
@@ -68,7 +68,7 @@ _LIBRARIES = (  # module, its version attribute (importlib.metadata would cost 2
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> bytes:
-    """A hash of this package's source and its parsing libraries' versions: any change
+    """A hash of this package's files and its parsing libraries' versions: any change
     of code invalidates every entry."""
     import importlib
 
@@ -79,11 +79,30 @@ def _code_fingerprint() -> bytes:
         except ImportError:
             found = "-"
         digest.update(f"{module}={found}\0".encode())
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
+    digest.update(source_signature(Path(__file__).resolve().parent))
     return digest.digest()
+
+
+def source_signature(package: Path) -> bytes:
+    """Each ``.py`` file under ``package`` by name, size and modification time.
+
+    The test Python itself uses to tell whether bytecode is stale (PEP 552's default),
+    so an edited, reinstalled or checked-out file changes it; reading and hashing the
+    whole source instead cost every command about 4 ms (issue 13, one-deck update).
+    """
+    found: list[str] = []
+    folders = [package]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                    folders.append(Path(entry.path))
+                elif entry.name.endswith(".py"):
+                    info = entry.stat()
+                    name = Path(entry.path).relative_to(package).as_posix()
+                    found.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0")
+    return "".join(sorted(found)).encode("utf-8", "surrogateescape")
 
 
 _RECENT: OrderedDict[str, object] = OrderedDict()
@@ -182,13 +201,13 @@ class Cache:
         try:
             target = self.folder / key[:2]
             target.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target, prefix=".", suffix=".tmp")
+            fd, tmp = make_temp(target, ".")
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(MAGIC + self._tag(key, type(value), data) + data)
                 os.replace(tmp, target / key)
             finally:
-                Path(tmp).unlink(missing_ok=True)
+                tmp.unlink(missing_ok=True)
         except OSError:
             self.folder = None  # read-only home, full disk: run without the cache
 
@@ -315,15 +334,15 @@ def _secret(base: Path) -> bytes:
         base.mkdir(parents=True, exist_ok=True)
         _write_tag(base)
         if not path.exists():
-            fd, tmp = tempfile.mkstemp(dir=base, prefix=".key.", suffix=".tmp")
+            fd, tmp = make_temp(base, ".key.")
             try:
-                os.write(fd, secrets.token_bytes(32))
+                os.write(fd, os.urandom(32))  # what secrets.token_bytes returns
                 os.close(fd)
                 os.link(tmp, path)  # fails if another process made it first: use theirs
             except FileExistsError:
                 pass
             finally:
-                Path(tmp).unlink(missing_ok=True)
+                tmp.unlink(missing_ok=True)
         info = path.lstat()
         if (
             not stat.S_ISREG(info.st_mode)

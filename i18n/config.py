@@ -7,6 +7,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from i18n.errors import ConfigError
@@ -70,12 +71,14 @@ def validate_language(code: str, where: str = "--lang") -> str:
     Raises:
         ConfigError: the code is malformed or unknown; it never reaches a file path.
     """
-    from babel import Locale, UnknownLocaleError
-
     if is_pseudo_language(code):
         return code
     if not _CODE.fullmatch(code):
         raise ConfigError(where, None, f"{code!r} is not a language code", "use e.g. sv or pt_BR")
+    if has_locale_data(code.split("@")[0]):
+        return code
+    from babel import Locale, UnknownLocaleError
+
     try:
         Locale.parse(code.split("@")[0])
     except (UnknownLocaleError, ValueError):
@@ -83,6 +86,26 @@ def validate_language(code: str, where: str = "--lang") -> str:
             where, None, f"unknown language code {code!r}", "use a code Babel knows, e.g. sv"
         ) from None
     return code
+
+
+def has_locale_data(identifier: str) -> bool:
+    """Babel holds a data file for exactly this identifier (``sv``, ``pt_BR``).
+
+    Babel's own first test (``babel.localedata.exists``), made without importing Babel:
+    that and ``Locale.parse`` cost every command about 5 ms (issue 13), and every
+    command validates the configured languages. Any other code (``pt_br``, an alias)
+    is left to ``Locale.parse``. ``identifier`` has passed ``_CODE``: no path in it.
+    """
+    return any((folder / f"{identifier}.dat").is_file() for folder in _babel_data_folders())
+
+
+@lru_cache(maxsize=1)
+def _babel_data_folders() -> list[Path]:
+    from importlib.machinery import PathFinder
+
+    spec = PathFinder.find_spec("babel")
+    folders = (spec.submodule_search_locations or []) if spec is not None else []
+    return [Path(folder) / "locale-data" for folder in folders]
 
 
 SETTINGS_FILE = "marp-i18n.toml"

@@ -2,8 +2,9 @@
 
 ``slides/<deck>.md`` is segmented to ``locales/<deck>.pot`` and translated in
 ``locales/<lang>/<deck>.po``; commands that write catalogues hold
-``locales/.marp-i18n.lock``; ``update --prune`` keeps the translations of removed decks
-in ``locales/<lang>.memory.po``. Every module asks here instead of rebuilding the paths
+``locales/.marp-i18n.lock``; a language's glossary is ``locales/<lang>/glossary.csv``
+or ``glossary.tbx``; ``update --prune`` keeps the translations of removed decks in
+``locales/<lang>.memory.po``. Every module asks here instead of rebuilding the paths
 (issue 17), so a change of layout is a change of this file.
 """
 
@@ -18,6 +19,8 @@ from i18n.config import Config, validate_language
 from i18n.errors import CatalogueError, ConfigError
 
 LOCK_NAME = ".marp-i18n.lock"
+GLOSSARY_NAMES = ("glossary.csv", "glossary.tbx")
+"""A language's glossary files, ``locales/<lang>/glossary.csv`` or ``.tbx`` (both read)."""
 
 
 def catalogue_path(config: Config, lang: str, deck_name: str) -> Path:

@@ -30,6 +30,7 @@ from i18n.catalogue.pofile import read_with_warnings
 from i18n.catalogue.update import Memory, counts, memory_pairs, merge
 from i18n.config import Config
 from i18n.course import (
+    GLOSSARY_NAMES,
     catalogue_path,
     language_catalogues,
     memory_path,
@@ -198,10 +199,10 @@ def _term_index(
     """The language's glossary ready to annotate entries (``#. glossary: ...``), or None
     when it has none or it cannot be read (said on stderr; the catalogues are still
     updated)."""
-    from i18n.glossary.read import GLOSSARY_NAMES, read_glossary
-
     if not any(os.path.lexists(config.locales / lang / name) for name in GLOSSARY_NAMES):
         return None  # the common case: no glossary, nothing to import
+    from i18n.glossary.read import read_glossary
+
     try:
         glossary = read_glossary(config.locales, lang, config.source_language)
     except I18nError as exc:

@@ -112,3 +112,31 @@ def test_a_new_file_gets_the_umask_mode_and_an_old_one_keeps_its_own(tmp_path: P
         assert stat.S_IMODE((tmp_path / "kept.po").stat().st_mode) == 0o640
     finally:
         os.umask(old)
+
+
+def test_temporary_files_are_new_private_and_recognised_as_ours(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``make_temp`` (tempfile.mkstemp without its imports): a new file each time, of
+    its owner alone, named as ``remove_stray_temps`` knows; a planted link in the
+    way is never followed."""
+    from i18n.disk import _TEMP_NAME, make_temp
+
+    made = []
+    for _ in range(50):
+        fd, path = make_temp(tmp_path, ".deck.po.")
+        os.close(fd)
+        made.append(path)
+        assert path.parent == tmp_path
+        assert _TEMP_NAME.fullmatch(path.name), path.name
+        assert os.stat(path).st_mode & 0o777 == 0o600
+    assert len(set(made)) == 50
+
+    target = tmp_path / "elsewhere"
+    calls = iter([b"\0" * 8, bytes(range(8))])
+    os.symlink(target, tmp_path / ".x.aaaaaaaa.tmp")  # where the first name points
+    monkeypatch.setattr(os, "urandom", lambda n: next(calls))
+    fd, path = make_temp(tmp_path, ".x.")
+    os.close(fd)
+    assert path.name == ".x.abcdefgh.tmp"  # the taken name was passed over
+    assert not target.exists()

@@ -423,3 +423,30 @@ def test_pruning_never_follows_a_link(tmp_path: Path, course: Path) -> None:
     (courses / "real" / "ab" / victim.name).symlink_to(victim)
     assert i18n.cache.prune(courses, time.time()) == 0
     assert victim.exists()
+
+
+def test_the_code_signature_follows_every_source_file(tmp_path: Path) -> None:
+    """The key's code part changes with a file's size, its time or a new file, and not
+    with bytecode: the test Python applies to its own .pyc files."""
+    package = tmp_path / "pkg"
+    (package / "sub" / "__pycache__").mkdir(parents=True)
+    module = package / "sub" / "rules.py"
+    module.write_text("A = 1\n")
+    (package / "__init__.py").write_text("")
+    first = i18n.cache.source_signature(package)
+    assert b"sub/rules.py" in first and b"__init__.py" in first
+
+    (package / "sub" / "__pycache__" / "rules.cpython-311.pyc").write_bytes(b"x")
+    (package / "notes.txt").write_text("not code")
+    assert i18n.cache.source_signature(package) == first
+
+    module.write_text("A = 22\n")
+    second = i18n.cache.source_signature(package)
+    assert second != first
+    info = module.stat()
+    os.utime(module, ns=(info.st_atime_ns, info.st_mtime_ns + 1))  # same size, a new time
+    assert i18n.cache.source_signature(package) != second
+
+    third = i18n.cache.source_signature(package)
+    (package / "sub" / "new.py").write_text("")
+    assert i18n.cache.source_signature(package) != third

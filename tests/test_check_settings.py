@@ -88,3 +88,35 @@ def test_a_bad_check_name_on_the_command_line_names_the_option() -> None:
                                                 ({"measure": "words"}, "words")])  # fmt: skip
 def test_measure_is_read_and_basis_still_works(table: dict[str, object], measure: str) -> None:
     assert read_settings(table).basis == measure
+
+
+def test_language_codes_are_judged_as_babel_judges_them() -> None:
+    """The quick test (a Babel data file of that name, Babel not imported) accepts no
+    code Babel refuses, and the codes it does not know are still Babel's to judge."""
+    from babel import Locale, localedata
+
+    from i18n.config import _CODE, has_locale_data, validate_language
+
+    names = [name for name in localedata.locale_identifiers() if _CODE.fullmatch(name)]
+    assert len(names) > 500
+    for name in names:
+        assert has_locale_data(name), name
+        Locale.parse(name)  # raises if Babel would refuse it
+    assert not has_locale_data("pt_br") and validate_language("pt_br") == "pt_br"
+    assert not has_locale_data("iw") and validate_language("iw") == "iw"  # an alias
+    for code in ("qq", "sv_XX_YY", "../sv", "sv/..", ""):
+        assert not has_locale_data(code)
+        with pytest.raises(ConfigError):
+            validate_language(code)
+
+
+def test_a_known_language_does_not_load_babel() -> None:
+    """Every command validates the configured languages; for a code Babel has data for,
+    that costs a file test, not Babel's import (issue 13)."""
+    import subprocess
+    import sys
+
+    code = "import sys; from i18n.config import validate_language as v; v('sv'); v('pt_BR'); "
+    code += "print('babel' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

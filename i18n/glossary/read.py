@@ -23,11 +23,11 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+from i18n.course import GLOSSARY_NAMES
 from i18n.errors import GlossaryError, I18nError
 from i18n.files import read_text
 from i18n.glossary.model import Glossary, Term
 
-GLOSSARY_NAMES = ("glossary.csv", "glossary.tbx")
 CANDIDATE = "candidate"
 """How the comment of a row ``marp-i18n terms --csv`` wrote begins. An empty target
 otherwise means "never translated", so such a row, left unedited, is ignored: never
