@@ -57,28 +57,28 @@ MAX_AGE = 30 * 24 * 3600
 DAY = 24 * 3600
 _ENTRY = re.compile(r"[0-9a-f]{64}")
 
-_LIBRARIES = (  # module, its version attribute (importlib.metadata would cost 20 ms)
-    ("markdown_it", "__version__"),
-    ("mdit_py_plugins", "__version__"),
-    ("yaml", "__version__"),
-    ("polib", "__version__"),
-    ("translate.__version__", "sver"),
-)
+_LIBRARIES = ("markdown_it", "mdit_py_plugins", "yaml", "polib", "translate")
+"""The parsing libraries whose answers are cached, found without importing them (an
+update whose decks' YAML is known needs no PyYAML, and its import costs 10 ms)."""
 
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> bytes:
     """A hash of this package's files and its parsing libraries' versions: any change
-    of code invalidates every entry."""
-    import importlib
+    of code invalidates every entry. A library counts by where its package file is and
+    that file's size and time: installing another version writes it anew."""
+    from importlib.machinery import PathFinder
 
     digest = hashlib.sha256(sys.version.encode())
-    for module, attribute in _LIBRARIES:
+    for module in _LIBRARIES:
+        spec = PathFinder.find_spec(module)
+        origin = spec.origin if spec is not None else None
         try:
-            found = getattr(importlib.import_module(module), attribute, "?")
-        except ImportError:
-            found = "-"
-        digest.update(f"{module}={found}\0".encode())
+            info = os.stat(origin) if origin else None
+        except OSError:
+            info = None
+        found = f"{origin}\0{info.st_size}\0{info.st_mtime_ns}" if info else "-"
+        digest.update(f"{module}={found}\0".encode("utf-8", "surrogateescape"))
     digest.update(source_signature(Path(__file__).resolve().parent))
     return digest.digest()
 

@@ -18,7 +18,6 @@ from i18n.course import catalogue_path, deck_of, language_folders, template_path
 from i18n.errors import CatalogueError, I18nError, Warning_
 from i18n.files import DeckFile, inside, keyed_deck, read_text
 from i18n.git_files import move
-from i18n.renames import match_renames
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +117,8 @@ def follow_renames(
     new = _new_decks(config, decks)
     if not new:
         return
+    from i18n.renames import match_renames  # only with a new deck: not on every update
+
     texts = {orphan.deck: deck_texts(config, orphan) for orphan in orphans}
     renames, unclear = match_renames(dict(new), texts)
     by_name = {orphan.deck: orphan for orphan in orphans}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from functools import lru_cache
+from unicodedata import east_asian_width
 
 from i18n.catalogue._linebreak_data import EXCEPTIONS
 
@@ -51,6 +52,7 @@ _ASCII = (
 
 POSSIBLE, MANDATORY, PROHIBITED = 1, 2, 3
 _OP = _INDEX["OP"]
+_AL = _INDEX["AL"]
 _AL_HL_NU = frozenset({_INDEX["AL"], _INDEX["HL"], _INDEX["NU"]})
 _STARTS = [start for start, _, _ in EXCEPTIONS]
 
@@ -105,36 +107,38 @@ def _lookup_class(ch: str) -> int:
     return _SPECIAL[name] if name in _SPECIAL else _INDEX[name]
 
 
+_PROHIBIT, _DIRECT, _INDIRECT = 0, 1, 2
+_RULES = tuple(tuple("PDI".index(rule) for rule in row) for row in _PAIRS)
+"""``_PAIRS`` as numbers, looked up once per character."""
+
+
 def possible_breaks(text: str) -> list[int]:
     """For each character, may a line break before it? (``u8_possible_linebreaks``)."""
     result = [PROHIBITED] * len(text)
     last = BK
     spaces = False  # spaces since the last character that was not one
-    for i, ch in enumerate(text):
-        prop = _lookup_class(ch)
-        if prop == BK:
-            result[i] = MANDATORY
-            last, spaces = BK, False
-        elif prop == SP:
-            spaces = True
-        elif prop == ZW:
-            last, spaces = ZW, False
-        elif prop == CM:
-            # A mark with no base (line start, after a space or ZW) is taken as AL.
-            if last in (BK, ZW) or spaces:
-                if last != BK:
-                    result[i] = POSSIBLE
-                last, spaces = _INDEX["AL"], False
-        else:
+    for i, prop in enumerate(map(_lookup_class, text)):
+        if prop < BK:  # a class of the pair table: most characters
             if last == ZW:
                 result[i] = POSSIBLE
             elif last != BK:
-                rule = _PAIRS[last][prop]
-                if prop == _OP and last in _AL_HL_NU and unicodedata.east_asian_width(ch) in "WFH":
-                    rule = "D"  # UAX #14 LB30 keeps only non-East-Asian brackets attached
-                if rule == "D" or (rule == "I" and spaces):
+                rule = _RULES[last][prop]
+                if prop == _OP and last in _AL_HL_NU and east_asian_width(text[i]) in "WFH":
+                    rule = _DIRECT  # UAX #14 LB30 keeps only non-East-Asian brackets attached
+                if rule == _DIRECT or (spaces and rule == _INDIRECT):
                     result[i] = POSSIBLE
             last, spaces = prop, False
+        elif prop == SP:
+            spaces = True
+        elif prop == BK:
+            result[i] = MANDATORY
+            last, spaces = BK, False
+        elif prop == ZW:
+            last, spaces = ZW, False
+        elif last in (BK, ZW) or spaces:  # CM: a mark with no base is taken as AL
+            if last != BK:
+                result[i] = POSSIBLE
+            last, spaces = _AL, False
     return result
 
 
@@ -159,23 +163,24 @@ def width_breaks(text: str, overrides: list[int | None], width: int, start: int)
 
     ``overrides[i]``, when not None, replaces the computed opportunity before ``i``.
     """
-    breaks = possible_breaks(text)
+    kinds = possible_breaks(text)
+    for i, kind in enumerate(overrides):
+        if kind is not None:
+            kinds[i] = kind
     result = [False] * len(text)
     last_p: int | None = None
     last_column, piece = start, 0
-    for i, ch in enumerate(text):
-        kind = overrides[i] if overrides[i] is not None else breaks[i]
-        if kind in (POSSIBLE, MANDATORY) and last_p is not None and last_column + piece > width:
-            result[last_p] = True
-            last_column = 0
-        if kind == MANDATORY:
-            last_p, last_column, piece = None, 0, 0
-            continue
-        if kind == POSSIBLE:
+    for i, (kind, w) in enumerate(zip(kinds, map(char_width, text), strict=True)):
+        if kind != PROHIBITED:
+            if last_p is not None and last_column + piece > width:
+                result[last_p] = True
+                last_column = 0
+            if kind == MANDATORY:
+                last_p, last_column, piece = None, 0, 0
+                continue
             last_p = i
             last_column += piece
             piece = 0
-        w = char_width(ch)
         if w >= 0:
             piece += w
     if last_p is not None and last_column + piece > width:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import polib
@@ -26,11 +27,13 @@ def one_line(text: str) -> str:
     ).strip()
 
 
+@lru_cache(maxsize=1)
 def tool_version() -> str:
     """The installed version, for X-Generator: from the name of the first
     ``marp_i18n-<version>.dist-info`` folder on the path, which is where
     ``importlib.metadata`` finds it too, without importing the e-mail parser it reads
-    the metadata with (12 ms of the 150 ms an update of a small course may take)."""
+    the metadata with (12 ms of the 150 ms an update of a small course may take).
+    Looked up once per run: each catalogue's header asks."""
     for folder in sys.path:
         try:
             found = sorted(Path(folder or ".").glob("marp_i18n-*.dist-info"))

@@ -11,7 +11,10 @@ hidden from PyYAML behind private-use characters of the same length.
 
 from __future__ import annotations
 
-import yaml
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # PyYAML is imported by the reader that hands us its nodes
+    import yaml
 
 _HIDDEN_BASE = 0xF0000
 """Private-use plane 15: U+F0000 + code point stands for a character PyYAML refuses."""
@@ -26,10 +29,11 @@ _UNSAFE = str.maketrans({v: k for k, v in _PAIRS.items()})
 _C0 = frozenset(chr(_HIDDEN_BASE + c) for c in range(0x20))
 _NON_PRINTABLE = frozenset(chr(_HIDDEN_BASE + ord(c)) for c in _REFUSED)
 _FAILSAFE = {
-    "tag:yaml.org,2002:str": yaml.ScalarNode,
-    "tag:yaml.org,2002:seq": yaml.SequenceNode,
-    "tag:yaml.org,2002:map": yaml.MappingNode,
+    "tag:yaml.org,2002:str": "ScalarNode",
+    "tag:yaml.org,2002:seq": "SequenceNode",
+    "tag:yaml.org,2002:map": "MappingNode",
 }
+"""The FAILSAFE schema's tags and the kind of node each may stand on."""
 
 
 def yaml_safe(text: str) -> str:
@@ -45,11 +49,14 @@ def yaml_unsafe(value: str) -> str:
 def js_yaml_problem(root: yaml.Node | None, text: str) -> tuple[int, str] | None:
     """(0-based line, message) of what js-yaml rejects in a tree PyYAML composed from
     ``text`` (already ``yaml_safe``), or None."""
+    import yaml
+
     pending = [root] if root is not None else []
     while pending:
         node = pending.pop()
         tag = str(node.tag)
-        if tag != "!" and not isinstance(node, _FAILSAFE.get(tag, ())):
+        allowed = getattr(yaml, _FAILSAFE[tag]) if tag in _FAILSAFE else ()
+        if tag != "!" and not isinstance(node, allowed):
             return node.start_mark.line, f"unknown tag {tag}"
         if isinstance(node, yaml.ScalarNode):
             raw = set(text[node.start_mark.index : node.end_mark.index])

@@ -3,18 +3,31 @@
 Mirrors ``@marp-team/marpit`` ``src/markdown/directives/yaml.js``: every scalar is a
 string, and for known directive keys an unquoted value strict YAML rejects is quoted
 first (``footer: Part 2: details``).
+
+Every answer (a mapping, a problem, the top scalars) is a pure function of the text,
+so answers are remembered: in this process, and between runs through ``YamlAnswers``,
+which ``files.keyed_deck`` keeps in the cache with each deck. A deck whose front matter
+and directives did not change is then segmented without importing PyYAML, which alone
+is 10 ms of a one-deck ``update`` (issue 13).
 """
 
 from __future__ import annotations
 
+import json
 import re
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
-
-import yaml
+from typing import TYPE_CHECKING, TypeVar
 
 from i18n.marp.js_yaml import js_yaml_problem, yaml_safe, yaml_unsafe
 from i18n.model import YamlStyle
+
+if TYPE_CHECKING:
+    import yaml
+
+T = TypeVar("T")
 
 GLOBAL_DIRECTIVES = ("headingDivider", "lang", "style", "theme", "math", "size")
 LOCAL_DIRECTIVES = (
@@ -41,9 +54,15 @@ _STYLES: dict[str | None, YamlStyle] = {
     ">": "folded",
 }
 
-LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-"""PyYAML's FAILSAFE loader (every scalar a string), libyaml's when PyYAML has it:
-the same reading, about three times faster."""
+
+def _loader() -> type:
+    """PyYAML's FAILSAFE loader (every scalar a string), libyaml's when PyYAML has it:
+    the same reading, about three times faster."""
+    import yaml
+
+    loader: type = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    return loader
+
 
 KNOWN_DIRECTIVES = frozenset(GLOBAL_DIRECTIVES + LOCAL_DIRECTIVES + METADATA_DIRECTIVES)
 
@@ -56,8 +75,10 @@ SPECIAL = "[\"'{|>~&*"
 
 
 def _parse(text: str) -> object:
+    import yaml
+
     # BaseLoader is PyYAML's FAILSAFE: every scalar a string, no objects built.
-    return yaml.load(yaml_safe(_marp_text(text)), Loader=LOADER)
+    return yaml.load(yaml_safe(_marp_text(text)), Loader=_loader())
 
 
 def _marp_text(text: str) -> str:
@@ -97,9 +118,15 @@ def loose(text: str) -> str:
 def yaml_problem(text: str) -> tuple[int, str] | None:
     """(0-based line, message) of the reason Marp cannot read ``text``, or None if it can:
     YAML errors, and what js-yaml rejects but PyYAML accepts (``js_yaml``)."""
+    return _answer("problem", text, False, lambda: _yaml_problem(text))
+
+
+def _yaml_problem(text: str) -> tuple[int, str] | None:
+    import yaml
+
     safe = yaml_safe(_marp_text(text))
     try:
-        return js_yaml_problem(yaml.compose(safe, Loader=LOADER), safe)
+        return js_yaml_problem(yaml.compose(safe, Loader=_loader()), safe)
     except (yaml.YAMLError, RecursionError):
         pass
     try:  # again with the pure-Python loader: its marks point at the problem, not past it
@@ -119,14 +146,16 @@ def read_marp_yaml(text: str, *, duplicates_ok: bool = False) -> dict[str, objec
     ``duplicates_ok`` reads a mapping js-yaml rejects (a repeated key, say) the way
     PyYAML does, for checks that compare a front matter with itself after an edit.
     """
-    found = _read(text, duplicates_ok)
+    found = _answer("mapping", text, duplicates_ok, lambda: _read(text, duplicates_ok))
     return None if found is None else dict(found)
 
 
-@lru_cache(maxsize=256)
 def _read(text: str, duplicates_ok: bool) -> dict[str, object] | None:
-    """Cached: ``build`` reads a deck's front matter again for each translated value in it
-    and for ``lang`` (a third of a warm build's time before); callers get a copy."""
+    """Remembered (``_answer``): ``build`` reads a deck's front matter again for each
+    translated value in it and for ``lang`` (a third of a warm build's time before);
+    callers get a copy."""
+    import yaml
+
     try:
         data = _parse(text)
     except (yaml.YAMLError, RecursionError):
@@ -189,6 +218,13 @@ def top_scalars(text: str) -> list[Scalar] | None:
     Lines marp-core's loose mode quoted are read raw, as Marp reads them; block
     scalars end at their last character, not after their newline.
     """
+    found = _answer("scalars", text, False, lambda: _top_scalars(text))
+    return None if found is None else list(found)
+
+
+def _top_scalars(text: str) -> list[Scalar] | None:
+    import yaml
+
     lines = text.split("\n")
     converted = loose(text).split("\n")
     marp = _marp_text(text)
@@ -196,7 +232,7 @@ def top_scalars(text: str) -> list[Scalar] | None:
     first = marp.count("\n", 0, len(marp) - len(marp.lstrip("\n")))
     shift = len(converted[first]) - len(marp.split("\n")[first]) if first < len(lines) else 0
     try:
-        root = yaml.compose(yaml_safe(marp), Loader=LOADER)
+        root = yaml.compose(yaml_safe(marp), Loader=_loader())
     except (yaml.YAMLError, RecursionError):
         return None
     if root is None:
@@ -234,3 +270,97 @@ def top_scalars(text: str) -> list[Scalar] | None:
 
 def _at(mark: yaml.Mark, line: int, shift: int) -> int:
     return shift if mark.line == line else 0
+
+
+# --- answers remembered ---------------------------------------------------------------
+
+_ANSWERS: dict[tuple[str, str, bool], object] = {}
+"""(kind, text, flag) → answer, for this process; cleared when it grows past
+``_MAX_ANSWERS`` (a course's decks ask about a few hundred texts)."""
+_MAX_ANSWERS = 8192
+_ASKED = threading.local()
+"""Per thread, while ``recording``: the answers asked for, to keep with a deck."""
+
+
+def _answer(kind: str, text: str, flag: bool, compute: Callable[[], T]) -> T:
+    key = (kind, text, flag)
+    if key in _ANSWERS:
+        value = _ANSWERS[key]
+    else:
+        value = compute()
+        if len(_ANSWERS) >= _MAX_ANSWERS:
+            _ANSWERS.clear()
+        _ANSWERS[key] = value
+    asked: dict[tuple[str, str, bool], object] | None = getattr(_ASKED, "answers", None)
+    if asked is not None:
+        asked[key] = value
+    return value  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
+class YamlAnswers:
+    """The answers one deck's segmenting asked for, in a form the cache keeps (JSON)."""
+
+    mappings: tuple[tuple[str, bool, str], ...] = ()
+    """(text, duplicates_ok, the mapping as JSON, ``null`` for none)."""
+    problems: tuple[tuple[str, tuple[int, str] | None], ...] = ()
+    scalars: tuple[tuple[str, list[Scalar] | None], ...] = ()
+
+
+@contextmanager
+def recording() -> Iterator[dict[tuple[str, str, bool], object]]:
+    """The answers asked for inside the block (in this thread), filled as they are."""
+    outer = getattr(_ASKED, "answers", None)
+    asked: dict[tuple[str, str, bool], object] = {}
+    _ASKED.answers = asked
+    try:
+        yield asked
+    finally:
+        _ASKED.answers = outer
+        if outer is not None:
+            outer.update(asked)
+
+
+def answers_of(asked: dict[tuple[str, str, bool], object]) -> YamlAnswers:
+    """``recording``'s answers in the form the cache keeps."""
+    mappings, problems, scalars = [], [], []
+    for (kind, text, flag), value in asked.items():
+        if kind == "mapping":
+            mappings.append((text, flag, json.dumps(value, ensure_ascii=False)))
+        elif kind == "problem":
+            problems.append((text, value))
+        else:
+            scalars.append((text, value))
+    return YamlAnswers(tuple(mappings), tuple(problems), tuple(scalars))  # type: ignore[arg-type]
+
+
+def learn(answers: YamlAnswers) -> None:
+    """Take answers an earlier run gave (authenticated by the cache); a mapping that is
+    not what a FAILSAFE reading can give is passed over, and YAML asked again."""
+    for text, flag, encoded in answers.mappings:
+        try:
+            mapping = json.loads(encoded)
+        except (ValueError, RecursionError):
+            continue
+        if mapping is None or (isinstance(mapping, dict) and _failsafe(mapping)):
+            _ANSWERS[("mapping", text, flag)] = mapping
+    for text, problem in answers.problems:
+        _ANSWERS[("problem", text, False)] = problem
+    for text, found in answers.scalars:
+        _ANSWERS[("scalars", text, False)] = found
+
+
+def _failsafe(value: object) -> bool:
+    """Strings, lists and string-keyed mappings of them: all a FAILSAFE reading makes."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            if not all(isinstance(key, str) for key in item):
+                return False
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif not isinstance(item, str):
+            return False
+    return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 from markdown_it.token import Token
 
 from i18n.marp.comments import find_comment
-from i18n.marp.marp_yaml import is_directive, read_marp_yaml, top_scalars
+from i18n.marp.marp_yaml import is_directive, may_be_directive, read_marp_yaml, top_scalars
 from i18n.segment.front_matter import front_matter
 from i18n.segment.slides import heading_divider_levels
 from i18n.segment.state import SegmentState
@@ -27,7 +27,9 @@ def global_directives(state: SegmentState, tokens: list[Token]) -> None:
             front_matter(state, token)
             divider = (read_marp_yaml(token.content) or {}).get("headingDivider", divider)
         elif token.type == "marpit_comment" and token.map is not None:
-            mapping = read_marp_yaml(token.content) if token.content else None
+            # may_be_directive: a speaker note is not read as YAML only to find no key.
+            text = token.content
+            mapping = read_marp_yaml(text) if text and may_be_directive(text) else None
             if mapping and is_directive(mapping):
                 divider = mapping.get("headingDivider", divider)
                 state.lang_spans.extend(directive_spans(state.view, token, ("lang", "$lang")))
