@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -23,6 +24,12 @@ import polib
 from markdown_it import MarkdownIt
 
 from i18n.cache import Cache
+from i18n.catalogue._canonical import (
+    LineBreaks,
+    learn_line_breaks,
+    line_breaks_of,
+    recording_line_breaks,
+)
 from i18n.catalogue.compendium import sure_translations, with_sure
 from i18n.catalogue.extract import template_catalogue
 from i18n.catalogue.header import catalogue_file
@@ -172,7 +179,8 @@ def _template(
     """(cache key, deck, template, its text) of one deck, or why it cannot be read."""
     try:
         key, deck = keyed_deck(config.translatable_keys, cache, deck_file)
-        pot, text = project_template(config, deck, now, line_numbers)
+        with _line_breaks(cache, template_path(config, deck.path)):
+            pot, text = project_template(config, deck, now, line_numbers)
     except I18nError as exc:  # also a deck name no catalogue can hold
         return exc
     return key, deck, pot, text
@@ -229,6 +237,7 @@ def _update_language(
     suggestion."""
     read: dict[Path, tuple[bytes, polib.POFile]] = {}
     broken: set[Path] = set()
+    cache = Cache.for_project(config.root)
     memory_file = memory_path(config, lang)
     for path in [*language_catalogues(config, lang), memory_file]:
         try:
@@ -259,7 +268,8 @@ def _update_language(
             from i18n.glossary.annotate import annotate
 
             annotate(po, list(deck.units), *terms)
-        text = catalogue_file(po, deck, lang, pot, old, data, now)
+        with _line_breaks(cache, path):
+            text = catalogue_file(po, deck, lang, pot, old, data, now)
         if read_text(path, config.locales) != data:
             yield Line(
                 f"{path}: changed while update was running; left as it is",
@@ -278,6 +288,23 @@ def _update_language(
             unchanged=not changed,
             step=True,
         )
+
+
+@contextmanager
+def _line_breaks(cache: Cache, path: Path) -> Iterator[None]:
+    """The lines the last writing of ``path`` broke its strings into (kept in the cache),
+    and this writing's kept for the next: a catalogue whose strings did not change is
+    written without breaking a line again (gettext's line breaking, in Python, was the
+    largest cost of a one-deck update; issue 13)."""
+    key = cache.key(b"po line breaks", str(path))
+    known = cache.get(key, LineBreaks)
+    if known is not None:
+        learn_line_breaks(known)
+    with recording_line_breaks() as asked:
+        yield
+    made = line_breaks_of(asked)
+    if made != known:
+        cache.put(key, made)
 
 
 def _write(config: Config, path: Path, text: str, *, durable: bool = True) -> bool:

@@ -125,3 +125,32 @@ def test_linebreak_exceptions_are_current() -> None:
         pytest.skip(str(reason))
     text = linebreak_data.module_text(linebreak_data.exceptions(ranges))
     assert linebreak_data.TARGET.read_text(encoding="utf-8") == text
+
+
+@settings(max_examples=60)
+@given(catalogues(), catalogues())
+def test_remembered_line_breaks_write_the_same_bytes(po: polib.POFile, other: polib.POFile) -> None:
+    """A catalogue written from the line breaks an earlier run kept (as the cache keeps
+    them) is byte for byte the one written from scratch; answers for strings it does not
+    hold change nothing."""
+    from i18n.catalogue import _canonical
+    from i18n.json_values import from_plain, to_plain
+
+    _canonical._LINES.forget()
+    with _canonical.recording_line_breaks() as asked:
+        fresh = po_text(po)
+        po_text(other)
+    kept = from_plain(_canonical.LineBreaks, to_plain(_canonical.line_breaks_of(asked)))
+    _canonical._LINES.forget()
+    _canonical.learn_line_breaks(kept)
+    assert po_text(po) == fresh
+
+
+def test_a_line_break_list_that_is_not_whole_is_not_taken() -> None:
+    from i18n.catalogue import _canonical
+
+    _canonical._LINES.forget()
+    text = "a long string " * 12
+    _canonical.learn_line_breaks(_canonical.LineBreaks(("", "msgid", text)))  # three of four
+    assert not _canonical._LINES.knows(("", "msgid", text))
+    assert _canonical.wrap("", "msgid", text)[0] == 'msgid ""'

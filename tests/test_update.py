@@ -9,8 +9,10 @@ from pathlib import Path
 
 import polib
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, Cli
 
+from i18n.catalogue._canonical import po_text
+from i18n.catalogue.pofile import read_catalogue
 from i18n.cli.main import main
 
 DECK = CORPUS / "menacit__virt_base_course" / "12-confidential_hw_virt.md"
@@ -202,3 +204,56 @@ def test_whole_corpus_is_canonical_and_stable(
         subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], check=True)
     update("--lang", "sv")
     assert {path: path.read_bytes() for path in files} == snapshot
+
+
+def test_an_update_breaks_only_new_strings_into_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
+) -> None:
+    """The lines each catalogue's strings were broken into are kept in the cache: after
+    an edit of one paragraph, only the strings that are new anywhere are broken into
+    lines again, and every file is what an update without the cache writes."""
+    from i18n.catalogue import _canonical
+
+    monkeypatch.setenv("MARP_I18N_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("MARP_I18N_NO_CACHE", raising=False)
+    root = tmp_path / "course"
+    (root / "slides").mkdir(parents=True)
+    (root / "marp-i18n.toml").write_text('languages = ["sv", "de"]\n', encoding="utf-8")
+    paragraphs = [f"Paragraph {n} has words enough to be broken into lines: " * 3 for n in range(8)]
+    deck = root / "slides" / "a.md"
+    deck.write_text("# Title\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert cli("update", "-q")[0] == 0
+    for lang in ("sv", "de"):  # translated, so the msgstrs are broken into lines too
+        path = root / "locales" / lang / "a.po"
+        po = polib.pofile(str(path))
+        for entry in po:
+            entry.msgstr = f"{lang}: {entry.msgid}"
+        path.write_text(po_text(po), encoding="utf-8")
+    assert cli("update", "-q")[0] == 0
+
+    deck.write_text(deck.read_text().replace("Paragraph 3 has", "Paragraph 3 now has"))
+    broken: list[tuple[str, str, str]] = []
+    real = _canonical._wrap
+
+    def counted(prefix: str, name: str, value: str) -> tuple[str, ...]:
+        broken.append((prefix, name, value))
+        return real(prefix, name, value)
+
+    _canonical._LINES.forget()  # as a new process: only the cache remembers
+    monkeypatch.setattr(_canonical, "_wrap", counted)
+    assert cli("update", "-q")[0] == 0
+    new = paragraphs[3].replace("Paragraph 3 has", "Paragraph 3 now has").strip()
+    # The new msgid (once for all files), the old one as a fuzzy entry's #| msgid
+    # (once), and the header's msgstr of each file (its dates change).
+    assert sorted({value for _, _, value in broken if value.startswith("Paragraph")}) == sorted(
+        {new, paragraphs[3].strip()}
+    )
+    assert len(broken) <= 8, broken
+    monkeypatch.setattr(_canonical, "_wrap", real)
+    _canonical._LINES.forget()
+    files = sorted((root / "locales").rglob("*.po*"))
+    assert len(files) == 3
+    for path in files:  # each file is what writing its content from scratch gives
+        text = path.read_text(encoding="utf-8")
+        assert po_text(read_catalogue(text, str(path))) == text, path

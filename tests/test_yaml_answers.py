@@ -69,14 +69,14 @@ def kept(answers: YamlAnswers) -> YamlAnswers:
 
 @pytest.fixture(autouse=True)
 def forget() -> None:
-    marp_yaml._ANSWERS.clear()
+    marp_yaml._ANSWERS.forget()
 
 
 def segmented_twice(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Segmenting from the kept answers, YAML refused, gives the very same deck."""
     with recording() as asked:
         first = segment_deck(text, "deck.md", ("title",))
-    marp_yaml._ANSWERS.clear()
+    marp_yaml._ANSWERS.forget()
     learn(kept(answers_of(asked)))
     with monkeypatch.context() as patch:
         refuse_yaml(patch)
@@ -124,7 +124,7 @@ def test_answers_are_those_yaml_gives() -> None:
 
     with recording() as asked:
         fresh = ask()
-    marp_yaml._ANSWERS.clear()
+    marp_yaml._ANSWERS.forget()
     learn(kept(answers_of(asked)))
     assert ask() == fresh
     repeated = fresh[4]
@@ -137,10 +137,10 @@ def test_an_answer_yaml_cannot_give_is_not_taken(monkeypatch: pytest.MonkeyPatch
     number, a null inside) is passed over and YAML asked again."""
     text = "title: Hello\n"
     for forged in ('{"title": 1}', '{"title": null}', '["title"]', '{"title": [true]}', "{"):
-        marp_yaml._ANSWERS.clear()
+        marp_yaml._ANSWERS.forget()
         learn(YamlAnswers(mappings=((text, False, forged),)))
         assert read_marp_yaml(text) == {"title": "Hello"}, forged
-    marp_yaml._ANSWERS.clear()
+    marp_yaml._ANSWERS.forget()
     learn(YamlAnswers(mappings=((text, False, '{"title": ["Hi", {"a": "b"}]}'),)))
     assert read_marp_yaml(text) == {"title": ["Hi", {"a": "b"}]}  # a shape YAML can give
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 
 import polib
 
 from i18n.catalogue._linebreak import PROHIBITED, width_breaks
 from i18n.catalogue._lines import MAX_LINE
+from i18n.remembered import Remembered
 
 PAGE_WIDTH = 79
 _PIECE = MAX_LINE - 32
@@ -54,14 +56,48 @@ def _escape(portion: str) -> tuple[str, list[int | None]]:
 def wrap(prefix: str, name: str, value: str) -> list[str]:
     """The lines of one keyword and its string, e.g. ``msgid "..."`` (gettext ``wrap``).
 
-    Cached: ``update`` writes each msgid in every language's catalogue, compares with
-    the old text and writes again after the header, and the line breaking is the
-    largest cost of writing a catalogue (bench/results.md, profile of update).
+    Remembered: the line breaking is the largest cost of writing a catalogue (bench/
+    results.md, profile of update); ``update`` writes each msgid in every language's
+    catalogue, compares with the old text and writes again after the header, and keeps
+    the lines each catalogue asked for in the cache for its next run (``LineBreaks``).
     """
-    return list(_wrap(prefix, name, value))
+    return list(_LINES.answer((prefix, name, value), lambda: _wrap(prefix, name, value)))
 
 
-@lru_cache(maxsize=1 << 16)
+_LINES: Remembered[tuple[str, str, str], tuple[str, ...]] = Remembered(1 << 16)
+
+
+@dataclass(frozen=True, slots=True)
+class LineBreaks:
+    """The lines of the strings one catalogue asked for, as the cache keeps them."""
+
+    strings: tuple[str, ...] = ()
+    """Prefix, keyword, string, and its lines joined by newlines (a PO line has none),
+    for each string in turn: flat, so the cache reads it back quickly."""
+
+
+def recording_line_breaks() -> AbstractContextManager[dict[tuple[str, str, str], tuple[str, ...]]]:
+    """The strings wrapped inside the block (in this thread), with their lines."""
+    return _LINES.recording()
+
+
+def line_breaks_of(asked: dict[tuple[str, str, str], tuple[str, ...]]) -> LineBreaks:
+    flat = [part for question, lines in asked.items() for part in (*question, "\n".join(lines))]
+    return LineBreaks(tuple(flat))
+
+
+def learn_line_breaks(known: LineBreaks) -> None:
+    """Take the lines an earlier run made (authenticated by the cache, under a key that
+    covers this code); a list that is not whole groups of four is not taken."""
+    parts = known.strings
+    if len(parts) % 4:
+        return
+    _LINES.learn(
+        ((parts[i], parts[i + 1], parts[i + 2]), tuple(parts[i + 3].split("\n")))
+        for i in range(0, len(parts), 4)
+    )
+
+
 def _wrap(prefix: str, name: str, value: str) -> tuple[str, ...]:
     lines: list[str] = []
     portions = _portions(value)

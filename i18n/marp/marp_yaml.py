@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from i18n.marp.js_yaml import js_yaml_problem, yaml_safe, yaml_unsafe
 from i18n.model import YamlStyle
+from i18n.remembered import Remembered
 
 if TYPE_CHECKING:
     import yaml
@@ -274,27 +274,12 @@ def _at(mark: yaml.Mark, line: int, shift: int) -> int:
 
 # --- answers remembered ---------------------------------------------------------------
 
-_ANSWERS: dict[tuple[str, str, bool], object] = {}
-"""(kind, text, flag) → answer, for this process; cleared when it grows past
-``_MAX_ANSWERS`` (a course's decks ask about a few hundred texts)."""
-_MAX_ANSWERS = 8192
-_ASKED = threading.local()
-"""Per thread, while ``recording``: the answers asked for, to keep with a deck."""
+_ANSWERS: Remembered[tuple[str, str, bool], object] = Remembered(8192)
+"""(kind, text, flag) → answer: a course's decks ask about a few hundred texts."""
 
 
 def _answer(kind: str, text: str, flag: bool, compute: Callable[[], T]) -> T:
-    key = (kind, text, flag)
-    if key in _ANSWERS:
-        value = _ANSWERS[key]
-    else:
-        value = compute()
-        if len(_ANSWERS) >= _MAX_ANSWERS:
-            _ANSWERS.clear()
-        _ANSWERS[key] = value
-    asked: dict[tuple[str, str, bool], object] | None = getattr(_ASKED, "answers", None)
-    if asked is not None:
-        asked[key] = value
-    return value  # type: ignore[return-value]
+    return _ANSWERS.answer((kind, text, flag), compute)  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,18 +292,9 @@ class YamlAnswers:
     scalars: tuple[tuple[str, list[Scalar] | None], ...] = ()
 
 
-@contextmanager
-def recording() -> Iterator[dict[tuple[str, str, bool], object]]:
-    """The answers asked for inside the block (in this thread), filled as they are."""
-    outer = getattr(_ASKED, "answers", None)
-    asked: dict[tuple[str, str, bool], object] = {}
-    _ASKED.answers = asked
-    try:
-        yield asked
-    finally:
-        _ASKED.answers = outer
-        if outer is not None:
-            outer.update(asked)
+def recording() -> AbstractContextManager[dict[tuple[str, str, bool], object]]:
+    """The answers asked for inside the block (in this thread), to keep with a deck."""
+    return _ANSWERS.recording()
 
 
 def answers_of(asked: dict[tuple[str, str, bool], object]) -> YamlAnswers:
@@ -337,17 +313,17 @@ def answers_of(asked: dict[tuple[str, str, bool], object]) -> YamlAnswers:
 def learn(answers: YamlAnswers) -> None:
     """Take answers an earlier run gave (authenticated by the cache); a mapping that is
     not what a FAILSAFE reading can give is passed over, and YAML asked again."""
+    taken: list[tuple[tuple[str, str, bool], object]] = []
     for text, flag, encoded in answers.mappings:
         try:
             mapping = json.loads(encoded)
         except (ValueError, RecursionError):
             continue
         if mapping is None or (isinstance(mapping, dict) and _failsafe(mapping)):
-            _ANSWERS[("mapping", text, flag)] = mapping
-    for text, problem in answers.problems:
-        _ANSWERS[("problem", text, False)] = problem
-    for text, found in answers.scalars:
-        _ANSWERS[("scalars", text, False)] = found
+            taken.append((("mapping", text, flag), mapping))
+    taken += [(("problem", text, False), problem) for text, problem in answers.problems]
+    taken += [(("scalars", text, False), found) for text, found in answers.scalars]
+    _ANSWERS.learn(taken)
 
 
 def _failsafe(value: object) -> bool:
