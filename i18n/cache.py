@@ -91,16 +91,16 @@ def source_signature(package: Path) -> bytes:
     whole source instead cost every command about 4 ms (issue 13, one-deck update).
     """
     found: list[str] = []
-    folders = [package]
+    folders = [str(package)]
+    start = len(folders[0]) + 1
     while folders:
-        folder = folders.pop()
-        with os.scandir(folder) as entries:
+        with os.scandir(folders.pop()) as entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
-                    folders.append(Path(entry.path))
+                    folders.append(entry.path)
                 elif entry.name.endswith(".py"):
                     info = entry.stat()
-                    name = Path(entry.path).relative_to(package).as_posix()
+                    name = entry.path[start:].replace(os.sep, "/")
                     found.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0")
     return "".join(sorted(found)).encode("utf-8", "surrogateescape")
 

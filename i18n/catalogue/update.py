@@ -24,7 +24,7 @@ can only shrink, so running it twice changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from fractions import Fraction
@@ -112,15 +112,34 @@ class Memory:
                 best = (score, index)
         return None if best is None else (self._sources[best[1]], self._targets[best[1]])
 
-    def _scores(self, text: str, exclude: Collection[str]) -> list[tuple[int, Fraction]]:
+    def _scores(self, text: str, exclude: Collection[str]) -> Iterator[tuple[int, Fraction]]:
         """(index, exact similarity), in order, of the sources not excluded that may be
         above the bound: all of them when they are few and short enough to score in
         Python, else those that RapidFuzz's normalized Indel similarity (the same
-        measure, in floats, so with a margin) puts near or above it, scored in C."""
+        measure, in floats, so with a margin) puts near or above it, scored in C.
+
+        fstrcmp is at most 2 * the shorter length / the total (the longest common
+        subsequence is no longer than the shorter text), so a source of a length far
+        from the text's is passed over unscored, and so is one that cannot beat the
+        best score so far: the answer is the same, without the work (or RapidFuzz's
+        import, 8 ms) for a text a few sources of its length might match.
+        """
         if len(self._sources) <= MANY:
-            kept = [i for i, s in enumerate(self._sources) if s == text or s not in exclude]
-            if len(text) * sum(len(self._sources[i]) for i in kept) <= self._small_work:
-                return [(i, similarity(text, self._sources[i])) for i in kept]
+            size, bound = len(text), self._bound
+            kept = [
+                i
+                for i, s in enumerate(self._sources)
+                if (s == text or s not in exclude) and _may_exceed(size, len(s), bound)
+            ]
+            if size * sum(len(self._sources[i]) for i in kept) <= self._small_work:
+                best = bound
+                for i in kept:
+                    source = self._sources[i]
+                    if _may_exceed(size, len(source), best):  # else it cannot win
+                        score = similarity(text, source)
+                        best = max(best, score)
+                        yield i, score
+                return
         from rapidfuzz import process
         from rapidfuzz.distance import Indel
 
@@ -132,14 +151,19 @@ class Memory:
             limit=None,
         )
         total = len(text)
-        return [
-            (
-                index,
-                Fraction(total + len(source) - Indel.distance(text, source), total + len(source)),
-            )
-            for source, _, index in sorted(hits, key=lambda hit: hit[2])
-            if source == text or source not in exclude
-        ]
+        for source, _, index in sorted(hits, key=lambda hit: hit[2]):
+            if source == text or source not in exclude:
+                yield (
+                    index,
+                    Fraction(total + len(source) - Indel.distance(text, source), total + len(source)),
+                )
+
+
+def _may_exceed(length: int, other: int, score: Fraction) -> bool:
+    """Can two texts of these lengths be more similar than ``score``? fstrcmp is at most
+    2 * min / total (1 for two empty texts)."""
+    total = length + other
+    return total == 0 or 2 * min(length, other) * score.denominator > score.numerator * total
 
 
 @dataclass(frozen=True, slots=True)
