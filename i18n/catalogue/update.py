@@ -150,13 +150,9 @@ class Memory:
             score_cutoff=float(self._bound) - 1e-9,
             limit=None,
         )
-        total = len(text)
         for source, _, index in sorted(hits, key=lambda hit: hit[2]):
             if source == text or source not in exclude:
-                yield (
-                    index,
-                    Fraction(total + len(source) - Indel.distance(text, source), total + len(source)),
-                )
+                yield index, similarity(text, source, Indel.distance(text, source))
 
 
 def _may_exceed(length: int, other: int, score: Fraction) -> bool:
