@@ -82,7 +82,14 @@ def recording_line_breaks() -> AbstractContextManager[dict[tuple[str, str, str],
 
 
 def line_breaks_of(asked: dict[tuple[str, str, str], tuple[str, ...]]) -> LineBreaks:
-    flat = [part for question, lines in asked.items() for part in (*question, "\n".join(lines))]
+    """``recording_line_breaks``'s strings worth keeping: those broken into lines, or not
+    ASCII (an ASCII string that fits on its keyword's line costs nothing to place)."""
+    flat = [
+        part
+        for question, lines in asked.items()
+        if len(lines) > 1 or not question[2].isascii()
+        for part in (*question, "\n".join(lines))
+    ]
     return LineBreaks(tuple(flat))
 
 
