@@ -376,6 +376,9 @@ class Phase:
     prepare: Callable[[], None] = lambda: None
     verify: Callable[[Sample], list[str]] | None = None
     max_runs: int | None = None
+    repeat: int = 1
+    """Samples per round: a command of a tenth of a second is timed several times, so
+    its median stands on more than five runs of a noisy machine."""
     memory: bool = False
     """Sample the memory of all its processes (ours; the alternatives have one each)."""
 
@@ -443,6 +446,7 @@ class Bench:
                 ),
                 [mi(one_deck, "update")],
                 one_word_changed(one_deck / "slides" / self.one_deck_name()),
+                repeat=5,
             ),
             Phase(
                 "update-noop",
@@ -753,18 +757,26 @@ def measure_rounds(phases: list[Phase], runs: int) -> None:
         for phase in phases:
             if phase.max_runs is not None and round_ >= phase.max_runs:
                 continue
-            try:
-                phase.prepare()
-                sample, total = run_steps(phase.steps, phase.memory and round_ == runs - 1)
-            except OSError as exc:
-                sample, total = Sample(0.0, 0.0, [f"{type(exc).__name__}: {exc}"]), None
-            if total is not None:
-                phase.series.total_mb = total
-            if phase.verify is not None:
-                phase.series.failures = phase.verify(sample)
-            phase.series.samples.append(sample)
-            shown = "; ".join(sample.errors[:1]) or f"{sample.seconds:.3f} s"
+            for sample in range(phase.repeat):  # memory: the very last sample only
+                last = round_ == runs - 1 and sample == phase.repeat - 1
+                measure_once(phase, phase.memory and last)
+            shown = "; ".join(phase.series.samples[-1].errors[:1])
+            shown = shown or f"{phase.series.samples[-1].seconds:.3f} s"
             log(f"[{round_ + 1}/{runs}] {phase.series.label}: {shown}")
+
+
+def measure_once(phase: Phase, sample_memory: bool) -> None:
+    """One sample of a phase: prepare (untimed), run, check."""
+    try:
+        phase.prepare()
+        sample, total = run_steps(phase.steps, sample_memory)
+    except OSError as exc:
+        sample, total = Sample(0.0, 0.0, [f"{type(exc).__name__}: {exc}"]), None
+    if total is not None:
+        phase.series.total_mb = total
+    if phase.verify is not None:
+        phase.series.failures = phase.verify(sample)
+    phase.series.samples.append(sample)
 
 
 def sum_series(label: str, parts: list[Series]) -> Series:

@@ -18,8 +18,10 @@ _JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\
 _WORD = re.compile(f"[^{_JS_SPACE}]+")
 """``content.split(/(\\s+)/)``: JavaScript's ``\\s``, not Python's whitespace."""
 
-_ANY = "[^\n\r\u2028\u2029]"
-"""JavaScript's ``.`` (no ``s`` flag): anything but a line terminator."""
+_ANY = "(?:(?![\r\u2028\u2029]).)"
+"""JavaScript's ``.`` (no ``s`` flag): anything but a line terminator (Python's ``.``
+already stops at ``\n``; a negated class with characters past U+00FF would cost a
+table for the whole BMP at import, 0.2 ms each)."""
 _LENGTH = r"(?:(?:[0-9]*\.)?[0-9]+(?:%|ch|cm|em|ex|in|mm|pc|pt|px)?|auto)"
 _OPTIONS = re.compile(
     "|".join(
