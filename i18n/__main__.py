@@ -1,5 +1,5 @@
 """``python -m i18n`` runs the CLI."""
 
-from i18n.cli.main import run
+from i18n.cli import run
 
 run()

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import importlib
 import sys
-from typing import NoReturn
 
 import click
 
@@ -121,20 +119,5 @@ def main(argv: list[str] | None = None) -> int:
     return int(code or 0)
 
 
-def run() -> NoReturn:
-    """The ``marp-i18n`` console script: ``main``, then exit without the interpreter's
-    last full garbage collection.
-
-    At exit Python searches every object the run made (the parsed decks' tokens, the
-    catalogues' entries) for cycles, only to free memory the operating system takes
-    back anyway: 10 to 25 ms of a one-deck ``update`` (issue 13). ``gc.freeze`` moves
-    them out of its reach. Every file was written and closed (``disk.replace_atomic``)
-    and every pool shut down before ``main`` returns; only cyclic garbage is kept.
-    """
-    code = main()
-    gc.freeze()
-    sys.exit(code)
-
-
 if __name__ == "__main__":  # pragma: no cover
-    run()
+    sys.exit(main())
