@@ -64,9 +64,10 @@ update whose decks' YAML is known needs no PyYAML, and its import costs 10 ms)."
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> bytes:
-    """A hash of this package's files and its parsing libraries' versions: any change
-    of code invalidates every entry. A library counts by where its package file is and
-    that file's size and time: installing another version writes it anew."""
+    """A hash of this package's files and of its parsing libraries: any change of code
+    invalidates every entry. A library counts by where its package file is and that
+    file's size and time (installing another version writes it anew), so it need not
+    be imported for its version."""
     from importlib.machinery import PathFinder
 
     digest = hashlib.sha256(sys.version.encode())
@@ -86,8 +87,9 @@ def _code_fingerprint() -> bytes:
 def source_signature(package: Path) -> bytes:
     """Each ``.py`` file under ``package`` by name, size and modification time.
 
-    The test Python itself uses to tell whether bytecode is stale (PEP 552's default),
-    so an edited, reinstalled or checked-out file changes it; reading and hashing the
+    The test Python itself uses to tell whether bytecode is stale (timestamp-based
+    .pyc invalidation, the default), so an edited, reinstalled or checked-out file
+    changes it; reading and hashing the
     whole source instead cost every command about 4 ms (issue 13, one-deck update).
     """
     found: list[str] = []

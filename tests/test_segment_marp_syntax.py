@@ -231,3 +231,19 @@ def test_marp_ignores_the_same_front_matters(body: str) -> None:
     text = f"---\n{body}\n---\n\n# Hello\n"
     marp_global = marp_reads(text)["global"]
     assert (not marp_global) == segment_deck(text, "deck.md").front_matter_ignored
+
+
+def test_javascript_white_space_is_one_set_in_both_spellings() -> None:
+    """``\\s`` in JavaScript: tab, VT, FF, U+FEFF, every Zs space, and the line
+    terminators LF, CR, U+2028, U+2029 (ECMAScript's WhiteSpace and LineTerminator)."""
+    import re
+    import sys
+    import unicodedata
+
+    from i18n.marp.js_space import JS_SPACE, JS_SPACE_CLASS
+
+    spaces = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Zs"}
+    expected = spaces | set("\t\v\f\ufeff\n\r\u2028\u2029")
+    assert set(JS_SPACE) == expected
+    in_class = re.compile(f"[{JS_SPACE_CLASS}]")
+    assert {chr(c) for c in range(sys.maxunicode + 1) if in_class.fullmatch(chr(c))} == expected

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-_WORD = re.compile(f"[^{_JS_SPACE}]+")
+from i18n.marp.js_space import JS_SPACE_CLASS
+
+_WORD = re.compile(f"[^{JS_SPACE_CLASS}]+")
 """``content.split(/(\\s+)/)``: JavaScript's ``\\s``, not Python's whitespace."""
 
 _ANY = "(?:(?![\r\u2028\u2029]).)"

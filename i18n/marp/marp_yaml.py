@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, TypeVar
 
+from i18n.marp.js_space import JS_SPACE, JS_SPACE_CLASS
 from i18n.marp.js_yaml import js_yaml_problem, yaml_safe, yaml_unsafe
 from i18n.model import YamlStyle
 from i18n.remembered import Remembered
@@ -67,7 +68,6 @@ def _loader() -> type:
 
 KNOWN_DIRECTIVES = frozenset(GLOBAL_DIRECTIVES + LOCAL_DIRECTIVES + METADATA_DIRECTIVES)
 
-_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 _KEYS = "_?(?:" + "|".join(sorted(KNOWN_DIRECTIVES)) + ")"
 
 
@@ -77,7 +77,7 @@ def _lazy() -> re.Pattern[str]:
     not. Compiled when first needed (0.7 ms): a run that takes every answer from the
     cache never reads YAML."""
     return re.compile(
-        rf"^((?:{_KEYS}|\"{_KEYS}\"|'{_KEYS}')[{_JS_SPACE}]*:)([^\n\r\u2028\u2029]+)$"
+        rf"^((?:{_KEYS}|\"{_KEYS}\"|'{_KEYS}')[{JS_SPACE_CLASS}]*:)([^\n\r\u2028\u2029]+)$"
     )
 
 
@@ -96,14 +96,9 @@ def _marp_text(text: str) -> str:
     """What marpit hands js-yaml: ``loose(text)``, trimmed. The trim is emulated by
     dropping the spaces before the first key but keeping the newlines, so lines stay."""
     text = loose(text)
-    body = text.lstrip(_JS_TRIM)
+    body = text.lstrip(JS_SPACE)
     lead = text[: len(text) - len(body)]
     return "\n" * lead.count("\n") + body
-
-
-_JS_TRIM = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff" + "".join(
-    map(chr, range(0x2000, 0x200B))
-)
 
 
 def loose(text: str) -> str:
@@ -118,9 +113,9 @@ def loose(text: str) -> str:
         match = _lazy().match(line.rstrip("\r"))
         if match:
             prop, value = match.group(1), match.group(2)
-            trimmed = value.strip(_JS_TRIM)
+            trimmed = value.strip(JS_SPACE)
             if trimmed and trimmed[0] not in SPECIAL:
-                spaces = value[: len(value) - len(value.lstrip(_JS_TRIM))]
+                spaces = value[: len(value) - len(value.lstrip(JS_SPACE))]
                 line = prop + spaces + '"' + trimmed.replace('"', '\\"') + '"'
         out.append(line)
     return "\n".join(out)

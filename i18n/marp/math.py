@@ -16,18 +16,14 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
-_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff" + "".join(
-    map(chr, range(0x2000, 0x200B))
-)
-"""What JavaScript's ``String.prototype.trim`` removes."""
-
+from i18n.marp.js_space import JS_SPACE
 
 _SPACE_OR_TAB = (" ", "\t")
 _DIGITS = tuple("0123456789")
 
 
 def _trim(text: str) -> str:
-    return text.strip(_JS_SPACE)
+    return text.strip(JS_SPACE)
 
 
 def _delimiter(state: StateInline, pos: int) -> tuple[bool, bool]:
