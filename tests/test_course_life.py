@@ -300,6 +300,20 @@ def three(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> Path:
 BROKEN_LINE = b'\nmsgid "broken\n'
 
 
+def built_decks() -> list[str]:
+    return sorted(p.as_posix() for p in Path("build").rglob("*.md"))
+
+
+def every_deck_but(missing_lang: str, missing_name: str) -> list[str]:
+    """Each built deck of decks a, b, c in de, en (the source) and sv, but one."""
+    return [
+        f"build/{lang}/{name}.md"
+        for lang in ("de", "en", "sv")
+        for name in "abc"
+        if (lang, name) != (missing_lang, missing_name)
+    ]
+
+
 def test_a_broken_catalogue_beside_good_ones(three: Path, cli: Cli) -> None:
     path = Path("locales/sv/b.po")
     broken = path.read_bytes() + BROKEN_LINE
@@ -327,12 +341,7 @@ def test_a_broken_catalogue_beside_good_ones(three: Path, cli: Cli) -> None:
     code, _, err = cli("build")
     assert code == 2
     assert err.startswith(f"locales/sv/b.po:{line}: not a keyword and quoted string")
-    assert sorted(p.as_posix() for p in Path("build").rglob("*.md")) == [
-        f"build/{lang}/{name}.md"
-        for lang in ("de", "en", "sv")
-        for name in "abc"
-        if (lang, name) != ("sv", "b")
-    ]
+    assert built_decks() == every_deck_but("sv", "b")
     assert Path("build/de/b.md").read_text(encoding="utf-8") == (
         "---\nlang: de\n---\n\n# de b\n\nde good\n\nNew text\n"
     )
@@ -455,12 +464,7 @@ def test_make_builds_every_good_deck_then_fails(three: Path) -> None:
     assert done.returncode == 2, done.stderr
     assert f"locales/de/b.po:{line}: not a keyword and quoted string" in done.stderr
     assert path.read_bytes() == broken
-    assert sorted(p.as_posix() for p in Path("build").rglob("*.md")) == [
-        f"build/{lang}/{name}.md"
-        for lang in ("de", "en", "sv")
-        for name in "abc"
-        if (lang, name) != ("de", "b")
-    ]
+    assert built_decks() == every_deck_but("de", "b")
     assert Path("build/sv/b.md").read_text(encoding="utf-8") == (
         "---\nlang: sv\n---\n\n# sv b\n\nsv good\n"
     )

@@ -139,13 +139,9 @@ def test_the_same_text_translated_two_ways_in_two_decks(tmp_path: Path) -> None:
     assert f"{other[0]}:{other[1]}" in errors[0].message
 
 
-def test_one_changed_catalogue_is_compared_with_the_cached_others(tmp_path: Path) -> None:
-    """The commit hook's case: deck a comes from the cache, b changed; b's new
-    translation is still compared with a's."""
-    config = make_course(tmp_path, {}, {})
-    assert findings(config, "consistency") == []
-    assert findings(config, "consistency") == []  # every deck and the course from the cache
-    path = tmp_path / "locales" / "sv" / "b.po"
+def assert_one_inconsistency_after_changing_b(config: Config, root: Path) -> None:
+    """b.po translates "host" another way than a.po: one finding, at b's entry."""
+    path = root / "locales" / "sv" / "b.po"
     po = read_catalogue(path.read_bytes(), str(path))
     po.find("The host runs the guests.").msgstr = "Värden driver gästerna."
     path.write_text(catalogue_text(po), encoding="utf-8")
@@ -153,6 +149,15 @@ def test_one_changed_catalogue_is_compared_with_the_cached_others(tmp_path: Path
     assert [(f.path, f.line) for f in found] == [
         (path.as_posix(), line_of(path, "The host runs the guests."))
     ]
+
+
+def test_one_changed_catalogue_is_compared_with_the_cached_others(tmp_path: Path) -> None:
+    """The commit hook's case: deck a comes from the cache, b changed; b's new
+    translation is still compared with a's."""
+    config = make_course(tmp_path, {}, {})
+    assert findings(config, "consistency") == []
+    assert findings(config, "consistency") == []  # every deck and the course from the cache
+    assert_one_inconsistency_after_changing_b(config, tmp_path)
 
 
 def test_a_deck_whose_cached_entries_are_gone_is_checked_again(
@@ -172,14 +177,7 @@ def test_a_deck_whose_cached_entries_are_gone_is_checked_again(
         return None if kind is DeckEntries else real_get(self, key, kind)
 
     monkeypatch.setattr(Cache, "get", pruned)
-    path = tmp_path / "locales" / "sv" / "b.po"
-    po = read_catalogue(path.read_bytes(), str(path))
-    po.find("The host runs the guests.").msgstr = "Värden driver gästerna."
-    path.write_text(catalogue_text(po), encoding="utf-8")
-    found = findings(config, "consistency")
-    assert [(f.path, f.line) for f in found] == [
-        (path.as_posix(), line_of(path, "The host runs the guests."))
-    ]
+    assert_one_inconsistency_after_changing_b(config, tmp_path)
 
 
 def test_one_translation_of_two_sources_is_an_info_line(tmp_path: Path) -> None:

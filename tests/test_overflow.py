@@ -115,10 +115,15 @@ def checked(
     )
 
 
-def _copy(config: Config, folder: Path) -> Config:
-    """A copy of the checked course (times kept: its pages stay newer than its decks)."""
-    shutil.copytree(config.root, folder)
-    return load_config(folder / "pyproject.toml")
+@pytest.fixture
+def in_copy(
+    checked: tuple[Config, Report, list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Config:
+    """A copy of the checked course, the current folder (times kept: its pages stay
+    newer than its decks)."""
+    shutil.copytree(checked[0].root, tmp_path / "course")
+    monkeypatch.chdir(tmp_path / "course")
+    return load_config(tmp_path / "course" / "pyproject.toml")
 
 
 @pytest.mark.marp
@@ -177,10 +182,8 @@ def test_html_rendered_once_and_measurements_cached(
 
 
 @pytest.mark.marp
-def test_an_unbuilt_language_is_an_error_naming_the_deck(
-    checked: tuple[Config, Report, list[str]], tmp_path: Path
-) -> None:
-    config = _copy(checked[0], tmp_path / "course")
+def test_an_unbuilt_language_is_an_error_naming_the_deck(in_copy: Config) -> None:
+    config = in_copy
     shutil.rmtree(config.build / "sv")
     report = check_overflow(config, ["sv"], marp=MARP_CLI, env=os.environ)
     assert report.exit_code == 2
@@ -201,14 +204,7 @@ def test_check_render_skips_with_one_line_when_marp_is_missing(
 
 
 @pytest.mark.marp
-def test_check_render_fails_on_the_fixtures(
-    checked: tuple[Config, Report, list[str]],
-    tmp_path: Path,
-    cli: Cli,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    config = _copy(checked[0], tmp_path / "course")
-    monkeypatch.chdir(config.root)
+def test_check_render_fails_on_the_fixtures(in_copy: Config, cli: Cli) -> None:
     code, out, _ = cli("check", "--render", "--marp", str(MARP_CLI), "--format", "github")
     assert code == 1
     assert out.count("::error file=locales/sv/") == len(OVERFLOWING)
@@ -249,14 +245,7 @@ def test_forecast_counts_and_names_overflowing_slides() -> None:
 
 
 @pytest.mark.marp
-def test_pseudo_forecasts_overflow(
-    checked: tuple[Config, Report, list[str]],
-    tmp_path: Path,
-    cli: Cli,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    config = _copy(checked[0], tmp_path / "course")
-    monkeypatch.chdir(config.root)
+def test_pseudo_forecasts_overflow(in_copy: Config, cli: Cli) -> None:
     code, out, _ = cli("pseudo", "--marp", str(MARP_CLI))
     assert code == 0
     forecast = [line for line in out.splitlines() if line.startswith(("build/qps/", "Overflow"))]
@@ -267,14 +256,8 @@ def test_pseudo_forecasts_overflow(
 
 
 @pytest.mark.marp
-def test_report_render_lists_the_overflowing_slides(
-    checked: tuple[Config, Report, list[str]],
-    tmp_path: Path,
-    cli: Cli,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    config = _copy(checked[0], tmp_path / "course")
-    monkeypatch.chdir(config.root)
+def test_report_render_lists_the_overflowing_slides(in_copy: Config, cli: Cli) -> None:
+    config = in_copy
     code, _, _ = cli("report", "--render", "--marp", str(MARP_CLI))
     page = (config.root / "build" / "report" / "index.html").read_text(encoding="utf-8")
     assert code == 0  # the page shows failing checks; check is the gate
@@ -283,15 +266,9 @@ def test_report_render_lists_the_overflowing_slides(
 
 
 @pytest.mark.marp
-def test_a_broken_catalogue_is_reported_once(
-    checked: tuple[Config, Report, list[str]],
-    tmp_path: Path,
-    cli: Cli,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    config = _copy(checked[0], tmp_path / "course")
+def test_a_broken_catalogue_is_reported_once(in_copy: Config, cli: Cli) -> None:
+    config = in_copy
     (config.locales / "sv" / "longer-fits.po").write_text('msgid "x"\nmsgstr\n', encoding="utf-8")
-    monkeypatch.chdir(config.root)
     code, out, _ = cli("check", "--render", "--marp", str(MARP_CLI), "-q")
     assert code == 2
     assert out.count("locales/sv/longer-fits.po:2: ") == 1
