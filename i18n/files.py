@@ -129,36 +129,32 @@ def keyed_deck(
     Raises:
         DeckError: as ``load_deck``.
     """
-    from i18n.marp.marp_yaml import YamlAnswers, answers_of, learn, recording
-    from i18n.segment import segment_deck
+    from i18n.marp.marp_yaml import kept_answers
 
     data = deck_bytes(deck_file.path)
-    key = answers_key = ""
-    known = None
-    if cache is not None:
-        key = cache.key(b"deck", data, deck_file.name, str(deck_file.path), *translatable_keys)
-        found = cache.get(key, Deck)
-        if found is not None:
-            return key, found
-        # What YAML said of this deck's front matter and directives last time: an edit
-        # of its slides then needs no PyYAML (marp_yaml.YamlAnswers).
-        answers_key = cache.key(b"marp yaml answers", deck_file.name, str(deck_file.path))
-        known = cache.get(answers_key, YamlAnswers)
-        if known is not None:
-            learn(known)
-    with recording() as asked:
-        deck = segment_deck(
-            decode(data, str(deck_file.path)),
-            deck_file.name,
-            translatable_keys,
-            source=str(deck_file.path),
-        )
-    if cache is not None:
-        cache.put(key, deck)
-        answers = answers_of(asked)
-        if answers != known:
-            cache.put(answers_key, answers)
+    if cache is None:
+        return "", _segmented(data, deck_file, translatable_keys)
+    key = cache.key(b"deck", data, deck_file.name, str(deck_file.path), *translatable_keys)
+    found = cache.get(key, Deck)
+    if found is not None:
+        return key, found
+    # What YAML said of this deck's front matter and directives last time: an edit of
+    # its slides then needs no PyYAML (marp_yaml.YamlAnswers).
+    with kept_answers(cache, cache.key(b"marp yaml answers", deck_file.name, str(deck_file.path))):
+        deck = _segmented(data, deck_file, translatable_keys)
+    cache.put(key, deck)
     return key, deck
+
+
+def _segmented(data: bytes, deck_file: DeckFile, translatable_keys: tuple[str, ...]) -> Deck:
+    from i18n.segment import segment_deck
+
+    return segment_deck(
+        decode(data, str(deck_file.path)),
+        deck_file.name,
+        translatable_keys,
+        source=str(deck_file.path),
+    )
 
 
 def read_text(path: Path, within: Path | None = None) -> bytes | None:

@@ -15,10 +15,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+P = TypeVar("P")
 
 
 class Remembered(Generic[K, V]):
@@ -70,3 +71,34 @@ class Remembered(Generic[K, V]):
         if len(self._known) >= self._limit:
             self._known.clear()
         self._known[question] = value
+
+
+class Store(Protocol):
+    """Where answers are kept between runs (``i18n.cache.Cache``: authenticated, under
+    keys that cover this package's code)."""
+
+    def get(self, key: str, kind: type[P]) -> P | None: ...
+    def put(self, key: str, value: object) -> None: ...
+
+
+@contextmanager
+def kept(
+    store: Store,
+    key: str,
+    kind: type[P],
+    memory: Remembered[K, V],
+    unpack: Callable[[P], Iterable[tuple[K, V]]],
+    pack: Callable[[dict[K, V]], P],
+) -> Iterator[None]:
+    """The block's work with the answers kept under ``key`` last time learnt first, and
+    the answers it asked for kept there for the next run (written only when they
+    changed). ``pack`` and ``unpack`` turn answers into the plain form ``store`` holds
+    and back; ``unpack`` leaves out what it cannot trust."""
+    known = store.get(key, kind)
+    if known is not None:
+        memory.learn(unpack(known))
+    with memory.recording() as asked:
+        yield
+    made = pack(asked)
+    if made != known:
+        store.put(key, made)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Generator, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -24,12 +24,7 @@ import polib
 from markdown_it import MarkdownIt
 
 from i18n.cache import Cache
-from i18n.catalogue._canonical import (
-    LineBreaks,
-    learn_line_breaks,
-    line_breaks_of,
-    recording_line_breaks,
-)
+from i18n.catalogue._canonical import kept_line_breaks
 from i18n.catalogue.compendium import sure_translations, with_sure
 from i18n.catalogue.extract import template_catalogue
 from i18n.catalogue.header import catalogue_file
@@ -290,21 +285,12 @@ def _update_language(
         )
 
 
-@contextmanager
-def _line_breaks(cache: Cache, path: Path) -> Iterator[None]:
+def _line_breaks(cache: Cache, path: Path) -> AbstractContextManager[None]:
     """The lines the last writing of ``path`` broke its strings into (kept in the cache),
     and this writing's kept for the next: a catalogue whose strings did not change is
     written without breaking a line again (gettext's line breaking, in Python, was the
     largest cost of a one-deck update; issue 13)."""
-    key = cache.key(b"po line breaks", str(path))
-    known = cache.get(key, LineBreaks)
-    if known is not None:
-        learn_line_breaks(known)
-    with recording_line_breaks() as asked:
-        yield
-    made = line_breaks_of(asked)
-    if made != known:
-        cache.put(key, made)
+    return kept_line_breaks(cache, cache.key(b"po line breaks", str(path)))
 
 
 def _write(config: Config, path: Path, text: str, *, durable: bool = True) -> bool:

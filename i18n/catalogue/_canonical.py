@@ -17,7 +17,7 @@ import polib
 
 from i18n.catalogue._linebreak import PROHIBITED, width_breaks
 from i18n.catalogue._lines import MAX_LINE
-from i18n.remembered import Remembered
+from i18n.remembered import Remembered, Store, kept
 
 PAGE_WIDTH = 79
 _PIECE = MAX_LINE - 32
@@ -95,14 +95,25 @@ def line_breaks_of(asked: dict[tuple[str, str, str], tuple[str, ...]]) -> LineBr
 
 def learn_line_breaks(known: LineBreaks) -> None:
     """Take the lines an earlier run made (authenticated by the cache, under a key that
-    covers this code); a list that is not whole groups of four is not taken."""
+    covers this code)."""
+    _LINES.learn(_unpacked(known))
+
+
+def kept_line_breaks(store: Store, key: str) -> AbstractContextManager[None]:
+    """The block's strings broken into lines as ``store`` kept them under ``key`` (a
+    catalogue's, last time), and this block's kept there for the next run."""
+    return kept(store, key, LineBreaks, _LINES, _unpacked, line_breaks_of)
+
+
+def _unpacked(known: LineBreaks) -> list[tuple[tuple[str, str, str], tuple[str, ...]]]:
+    """The kept lines by string; a list that is not whole groups of four is not taken."""
     parts = known.strings
     if len(parts) % 4:
-        return
-    _LINES.learn(
+        return []
+    return [
         ((parts[i], parts[i + 1], parts[i + 2]), tuple(parts[i + 3].split("\n")))
         for i in range(0, len(parts), 4)
-    )
+    ]
 
 
 def _wrap(prefix: str, name: str, value: str) -> tuple[str, ...]:

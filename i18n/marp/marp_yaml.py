@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, TypeVar
 from i18n.marp.js_space import JS_SPACE, JS_SPACE_CLASS
 from i18n.marp.js_yaml import js_yaml_problem, yaml_safe, yaml_unsafe
 from i18n.model import YamlStyle
-from i18n.remembered import Remembered
+from i18n.remembered import Remembered, Store, kept
 
 if TYPE_CHECKING:
     import yaml
@@ -317,8 +317,19 @@ def answers_of(asked: dict[tuple[str, str, bool], object]) -> YamlAnswers:
 
 
 def learn(answers: YamlAnswers) -> None:
-    """Take answers an earlier run gave (authenticated by the cache); a mapping that is
-    not what a FAILSAFE reading can give is passed over, and YAML asked again."""
+    """Take answers an earlier run gave (authenticated by the cache)."""
+    _ANSWERS.learn(_trusted(answers))
+
+
+def kept_answers(store: Store, key: str) -> AbstractContextManager[None]:
+    """The block's YAML questions answered from what ``store`` kept under ``key`` (a
+    deck's, last time), and this block's answers kept there for the next run."""
+    return kept(store, key, YamlAnswers, _ANSWERS, _trusted, answers_of)
+
+
+def _trusted(answers: YamlAnswers) -> list[tuple[tuple[str, str, bool], object]]:
+    """The answers as questions and answers; a mapping that is not what a FAILSAFE
+    reading can give is passed over, and YAML asked again."""
     taken: list[tuple[tuple[str, str, bool], object]] = []
     for text, flag, encoded in answers.mappings:
         try:
@@ -329,7 +340,7 @@ def learn(answers: YamlAnswers) -> None:
             taken.append((("mapping", text, flag), mapping))
     taken += [(("problem", text, False), problem) for text, problem in answers.problems]
     taken += [(("scalars", text, False), found) for text, found in answers.scalars]
-    _ANSWERS.learn(taken)
+    return taken
 
 
 def _failsafe(value: object) -> bool:
