@@ -62,7 +62,7 @@ def refuse_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(marp_yaml, name, refuse)
 
 
-def kept(answers: YamlAnswers) -> YamlAnswers:
+def as_cached(answers: YamlAnswers) -> YamlAnswers:
     """The answers as the cache keeps and returns them (JSON, read back by type)."""
     return from_plain(YamlAnswers, json.loads(json.dumps(to_plain(answers))))
 
@@ -77,7 +77,7 @@ def segmented_twice(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     with recording() as asked:
         first = segment_deck(text, "deck.md", ("title",))
     marp_yaml._ANSWERS.forget()
-    learn(kept(answers_of(asked)))
+    learn(as_cached(answers_of(asked)))
     with monkeypatch.context() as patch:
         refuse_yaml(patch)
         again = segment_deck(text, "deck.md", ("title",))
@@ -96,8 +96,38 @@ def test_every_corpus_deck_is_segmented_alike_from_its_answers(
     decks = corpus_decks()
     if not decks:
         pytest.skip("corpus not found (../shared/corpus)")
-    for path in decks[::4]:  # every fourth deck: 55 real decks, all constructs
+    for path in decks:
         segmented_twice(path.read_text(encoding="utf-8"), monkeypatch)
+
+
+def test_answers_kept_from_a_decks_last_version_never_change_the_next(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A real edit history: each version is segmented with the answers the previous
+    version left (some texts known, the edited ones not), as update runs after an
+    author's commit, and comes out as a fresh segmentation does."""
+    histories = ROOT.parent / "shared" / "histories"
+    versions = sorted(histories.glob("*/**/[0-9][0-9][0-9].md"))
+    if not versions:
+        pytest.skip(f"edit histories not found at {histories}")
+    by_deck: dict[Path, list[Path]] = {}
+    for version in versions:
+        by_deck.setdefault(version.parent, []).append(version)
+    pairs = 0
+    for chain in by_deck.values():
+        kept: YamlAnswers = YamlAnswers()
+        for version in chain:
+            text = version.read_text(encoding="utf-8", errors="surrogateescape")
+            marp_yaml._ANSWERS.forget()
+            fresh = segment_deck(text, "deck.md", ("title",))
+            marp_yaml._ANSWERS.forget()
+            learn(kept)
+            with recording() as asked:
+                again = segment_deck(text, "deck.md", ("title",))
+            assert again == fresh, version
+            kept = as_cached(answers_of(asked))
+            pairs += 1
+    assert pairs == len(versions)
 
 
 def test_answers_are_those_yaml_gives() -> None:
@@ -125,7 +155,7 @@ def test_answers_are_those_yaml_gives() -> None:
     with recording() as asked:
         fresh = ask()
     marp_yaml._ANSWERS.forget()
-    learn(kept(answers_of(asked)))
+    learn(as_cached(answers_of(asked)))
     assert ask() == fresh
     repeated = fresh[4]
     assert isinstance(repeated, tuple)
